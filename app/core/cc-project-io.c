@@ -29,6 +29,8 @@ typedef struct
   /* Column of each element's start tag: libxml2 keeps only lines in the tree. */
   GHashTable                   *columns;
   startElementNsSAX2Func        start_element_ns;
+  /* The file's minor version, to explain elements a newer Crosscheck added. */
+  guint64                       minor;
   GError                       *error;
 } ReadState;
 
@@ -223,7 +225,15 @@ check_structure_child (ReadState *state,
   if (is_ignorable (child))
     return TRUE;
 
-  if (child->type == XML_ELEMENT_NODE)
+  if (child->type == XML_ELEMENT_NODE && state->minor > CC_PROJECT_FORMAT_MINOR)
+    set_node_error (state, child, CC_ERROR_NEWER_VERSION,
+                    "<%s> is not something a <%s> element can contain in project format "
+                    "%u.%u; the file was saved by a newer version of Crosscheck (format "
+                    "%u.%" G_GUINT64_FORMAT "). Update Crosscheck to open it.",
+                    (const char *)child->name, (const char *)parent->name,
+                    CC_PROJECT_FORMAT_MAJOR, CC_PROJECT_FORMAT_MINOR,
+                    CC_PROJECT_FORMAT_MAJOR, state->minor);
+  else if (child->type == XML_ELEMENT_NODE)
     set_node_error (state, child, CC_ERROR_INVALID,
                     "<%s> is not something a <%s> element can contain",
                     (const char *)child->name, (const char *)parent->name);
@@ -682,7 +692,7 @@ check_root (ReadState *state,
     parts = g_strsplit ((const char *)version, ".", 2);
   if (parts == NULL || parts[0] == NULL || parts[1] == NULL ||
       !g_ascii_string_to_unsigned (parts[0], 10, 1, G_MAXUINT, &version_major, NULL) ||
-      !g_ascii_string_to_unsigned (parts[1], 10, 0, G_MAXUINT, NULL, NULL))
+      !g_ascii_string_to_unsigned (parts[1], 10, 0, G_MAXUINT, &state->minor, NULL))
     {
       set_node_error (state, root, CC_ERROR_INVALID,
                       "<project> needs a version attribute such as version=\"%u.%u\"",

@@ -527,9 +527,17 @@ is_word_char (gunichar c)
 }
 
 static gboolean
-is_word_joiner (gunichar c)
+is_word_joiner (gunichar c,
+                gunichar before,
+                gunichar after)
 {
-  return c == '\'' || c == 0x2019 || c == '-' || c == 0x2010;
+  if (c == '\'' || c == 0x2019 || c == '-' || c == 0x2010)
+    return is_word_char (after);
+
+  if (c == ',' || c == '.')
+    return g_unichar_isdigit (before) && g_unichar_isdigit (after);
+
+  return FALSE;
 }
 
 static gboolean
@@ -548,6 +556,7 @@ update_counts (CcSource *self)
   guint length = 0;
   guint words = 0;
   gboolean in_word = FALSE;
+  gunichar previous = 0;
 
   if (self->counts_valid)
     return;
@@ -571,11 +580,16 @@ update_counts (CcSource *self)
               in_word = TRUE;
             }
         }
-      else if (!(in_word && is_word_joiner (c) &&
-                 is_word_char (g_utf8_get_char (g_utf8_next_char (p)))))
+      else if (in_word && is_word_joiner (c, previous, g_utf8_get_char (g_utf8_next_char (p))))
+        {
+          /* Still inside the word: don't, well-known, 11,000, 3.5 */
+        }
+      else
         {
           in_word = FALSE;
         }
+
+      previous = c;
     }
 
   self->length = length;

@@ -403,6 +403,9 @@ static const BadFile bad_files[] = {
   { "newer-version-attribute",
     "<project xmlns=\"" NS "\" version=\"3.1\"/>",
     CC_ERROR_NEWER_VERSION, "newer version of Crosscheck", "line 1" },
+  { "newer-minor-with-new-element",
+    "<project xmlns=\"" NS "\" version=\"1.4\">\n<title>t</title>\n<tags/></project>",
+    CC_ERROR_NEWER_VERSION, "saved by a newer version of Crosscheck (format 1.4)", "line 3" },
   { "missing-version",
     "<project xmlns=\"" NS "\"/>",
     CC_ERROR_INVALID, "version", "line 1" },
@@ -518,6 +521,19 @@ test_bad_file (gconstpointer data)
 
   /* Nothing of the local file an entity pointed at may leak into the message. */
   g_assert_null (strstr (error->message, "root:"));
+}
+
+static void
+test_newer_minor_opens (void)
+{
+  static const char content[] =
+    "<project xmlns=\"" NS "\" version=\"1.9\"><title>From the future</title></project>";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (content, sizeof content - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcProject) project = cc_project_load_bytes (bytes, "later.crosscheck", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cc_project_get_title (project), ==, "From the future");
 }
 
 static void
@@ -893,6 +909,7 @@ main (int    argc,
       g_autofree char *path = g_strdup_printf ("/core/project-io/refuse/%s", bad_files[i].name);
       g_test_add_data_func (path, &bad_files[i], test_bad_file);
     }
+  g_test_add_func ("/core/project-io/newer-minor-opens", test_newer_minor_opens);
   g_test_add_func ("/core/project-io/refuse/missing-file", test_load_missing_file);
   g_test_add_func ("/core/project-io/refuse/folder", test_load_folder);
 
