@@ -18,6 +18,9 @@ struct _CcProject
   char                 *description;
   CcComparisonSettings *settings;
   GListStore           *sources;
+  /* id → source (borrowed: the store holds the reference), so lookups and new ids stay cheap
+   * in projects of thousands of sources. */
+  GHashTable           *by_id;
 
   /* Counts changes, so a save that finishes after a later edit knows not to clear the
    * modified flag. */
@@ -47,10 +50,28 @@ mark_modified (CcProject *self)
 }
 
 static void
+rebuild_index (CcProject *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
+
+  g_hash_table_remove_all (self->by_id);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CcSource) source = g_list_model_get_item (G_LIST_MODEL (self->sources), i);
+
+      if (cc_source_get_id (source) != NULL)
+        g_hash_table_insert (self->by_id, g_strdup (cc_source_get_id (source)), source);
+    }
+}
+
+static void
 on_source_notify_cb (CcSource   *source,
                      GParamSpec *pspec,
                      CcProject  *self)
 {
+  if (g_strcmp0 (pspec->name, "id") == 0)
+    rebuild_index (self);
+
   /* Derived values change with the text, which already marks the project. */
   if (pspec->flags & G_PARAM_WRITABLE)
     mark_modified (self);
@@ -97,6 +118,7 @@ cc_project_dispose (GObject *object)
 
   g_clear_object (&self->sources);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
 
   G_OBJECT_CLASS (cc_project_parent_class)->dispose (object);
 }
@@ -210,6 +232,7 @@ static void
 cc_project_init (CcProject *self)
 {
   self->sources = g_list_store_new (CC_TYPE_SOURCE);
+  self->by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->settings = cc_comparison_settings_new ();
   g_signal_connect_object (self->settings, "notify",
                            G_CALLBACK (on_settings_notify_cb), self, 0);
@@ -413,6 +436,7 @@ cc_project_insert_source (CcProject *self,
     }
 
   position = MIN (position, cc_project_get_n_sources (self));
+  g_hash_table_insert (self->by_id, g_strdup (cc_source_get_id (source)), source);
   watch_source (self, source);
   g_list_store_insert (self->sources, position, source);
   mark_modified (self);
@@ -460,6 +484,8 @@ cc_project_remove_source (CcProject *self,
     return FALSE;
 
   unwatch_source (self, source);
+  if (g_hash_table_lookup (self->by_id, cc_source_get_id (source)) == source)
+    g_hash_table_remove (self->by_id, cc_source_get_id (source));
   g_list_store_remove (self->sources, position);
   mark_modified (self);
   return TRUE;
@@ -502,23 +528,12 @@ CcSource *
 cc_project_find_source (CcProject  *self,
                         const char *id)
 {
-  guint n;
-
   g_return_val_if_fail (CC_IS_PROJECT (self), NULL);
 
   if (id == NULL)
     return NULL;
 
-  n = cc_project_get_n_sources (self);
-  for (guint i = 0; i < n; i++)
-    {
-      CcSource *source = cc_project_get_source (self, i);
-
-      if (g_strcmp0 (cc_source_get_id (source), id) == 0)
-        return source;
-    }
-
-  return NULL;
+  return g_hash_table_lookup (self->by_id, id);
 }
 
 gboolean

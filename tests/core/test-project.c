@@ -91,6 +91,11 @@ test_add_remove_reorder (void)
   g_assert_cmpuint (seen.removed, ==, 1);
   g_assert_cmpstr ((order4 = ids (project)), ==, "a c");
   g_assert_null (cc_project_find_source (project, "b"));
+
+  /* Lookups follow a source that is given a new id. */
+  cc_source_set_id (a, "renamed");
+  g_assert_true (cc_project_find_source (project, "renamed") == a);
+  g_assert_null (cc_project_find_source (project, "a"));
   g_assert_cmpuint (cc_project_get_n_sources (project), ==, 2);
 }
 
