@@ -760,6 +760,19 @@ read_project (ReadState *state,
   return g_steal_pointer (&project);
 }
 
+static void
+set_too_large_error (GError     **error,
+                     const char  *display_name,
+                     guint64      size)
+{
+  g_autofree char *size_text = g_format_size (size);
+  g_autofree char *limit_text = g_format_size (CC_PROJECT_MAX_BYTES);
+
+  g_set_error (error, CC_ERROR, CC_ERROR_TOO_LARGE,
+               "“%s” is too large to be a project file (%s; the limit is %s)",
+               display_name, size_text, limit_text);
+}
+
 /**
  * cc_project_load_bytes:
  * @bytes: the file's contents
@@ -800,9 +813,7 @@ cc_project_load_bytes (GBytes      *bytes,
     }
   if (size > CC_PROJECT_MAX_BYTES)
     {
-      g_set_error (error, CC_ERROR, CC_ERROR_TOO_LARGE,
-                   "“%s” is too large to be a project file (%s; the limit is %s)",
-                   display_name, g_format_size (size), g_format_size (CC_PROJECT_MAX_BYTES));
+      set_too_large_error (error, display_name, size);
       return NULL;
     }
 
@@ -893,10 +904,7 @@ cc_project_load (GFile         *file,
     }
   if (info != NULL && g_file_info_get_size (info) > CC_PROJECT_MAX_BYTES)
     {
-      g_set_error (error, CC_ERROR, CC_ERROR_TOO_LARGE,
-                   "“%s” is too large to be a project file (%s; the limit is %s)",
-                   display_name, g_format_size (g_file_info_get_size (info)),
-                   g_format_size (CC_PROJECT_MAX_BYTES));
+      set_too_large_error (error, display_name, g_file_info_get_size (info));
       return NULL;
     }
 

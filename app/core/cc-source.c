@@ -631,6 +631,8 @@ cc_source_get_excluded (CcSource *self,
   return (const CcRange *)(gpointer)self->excluded->data;
 }
 
+/* Ranges mostly arrive in order (an importer walks the text, a file lists them sorted), so
+ * the search starts from the end and usually stops at once. */
 static guint
 sorted_position (GArray *ranges,
                  gsize   element_size,
@@ -638,11 +640,11 @@ sorted_position (GArray *ranges,
 {
   guint i;
 
-  for (i = 0; i < ranges->len; i++)
+  for (i = ranges->len; i > 0; i--)
     {
-      const CcRange *range = (const CcRange *)(ranges->data + i * element_size);
+      const CcRange *range = (const CcRange *)(ranges->data + (i - 1) * element_size);
 
-      if (range->start > start)
+      if (range->start <= start)
         break;
     }
 

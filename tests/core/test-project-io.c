@@ -5,6 +5,7 @@
  */
 
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -549,6 +550,30 @@ test_load_missing_file (void)
 }
 
 static void
+test_load_too_large (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "huge.crosscheck", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcProject) project = NULL;
+  FILE *stream;
+
+  /* A sparse file: as large as the limit plus one, without using the disk space. */
+  stream = fopen (path, "w");
+  g_assert_nonnull (stream);
+  g_assert_cmpint (ftruncate (fileno (stream), CC_PROJECT_MAX_BYTES + 1), ==, 0);
+  fclose (stream);
+
+  project = cc_project_load (file, NULL, &error);
+  g_assert_null (project);
+  g_assert_error (error, CC_ERROR, CC_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "“huge.crosscheck” is too large"));
+
+  remove_tree (dir);
+}
+
+static void
 test_load_folder (void)
 {
   g_autofree char *dir = make_temp_dir ();
@@ -912,6 +937,7 @@ main (int    argc,
   g_test_add_func ("/core/project-io/newer-minor-opens", test_newer_minor_opens);
   g_test_add_func ("/core/project-io/refuse/missing-file", test_load_missing_file);
   g_test_add_func ("/core/project-io/refuse/folder", test_load_folder);
+  g_test_add_func ("/core/project-io/refuse/too-large", test_load_too_large);
 
   g_test_add_func ("/core/project-io/save/backup", test_save_keeps_backup);
   g_test_add_func ("/core/project-io/save/symlink", test_save_through_symlink);
