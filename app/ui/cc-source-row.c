@@ -1,0 +1,207 @@
+/* cc-source-row.c
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cc-source-row"
+
+#include <glib/gi18n.h>
+
+#include "cc-source-row.h"
+
+struct _CcSourceRow
+{
+  GtkWidget  parent_instance;
+
+  /* Template widgets */
+  GtkLabel  *title_label;
+  GtkLabel  *details_label;
+  GtkLabel  *word_count_label;
+
+  CcSource  *source;
+};
+
+G_DEFINE_FINAL_TYPE (CcSourceRow, cc_source_row, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SOURCE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+cc_source_row_update (CcSourceRow *self)
+{
+  g_autofree char *word_count = NULL;
+  g_autofree char *date = NULL;
+  const char *title = NULL;
+  const char *outlet = NULL;
+  GDateTime *published = NULL;
+  guint n_words = 0;
+
+  g_assert (CC_IS_SOURCE_ROW (self));
+
+  if (self->source != NULL)
+    {
+      title = cc_source_get_title (self->source);
+      outlet = cc_source_get_outlet (self->source);
+      published = cc_source_get_published (self->source);
+      n_words = cc_source_get_word_count (self->source);
+    }
+
+  if (title == NULL)
+    title = _("Untitled Source");
+  gtk_label_set_label (self->title_label, title);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), title);
+
+  if (published != NULL)
+    date = g_date_time_format (published, "%x");
+
+  if (outlet != NULL && date != NULL)
+    {
+      /* Translators: the outlet that published an article, then the date it was published */
+      g_autofree char *details = g_strdup_printf (_("%s · %s"), outlet, date);
+      gtk_label_set_label (self->details_label, details);
+    }
+  else
+    {
+      gtk_label_set_label (self->details_label, outlet != NULL ? outlet : date);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->details_label), outlet != NULL || date != NULL);
+
+  word_count = g_strdup_printf (ngettext ("%'u word", "%'u words", n_words), n_words);
+  gtk_label_set_label (self->word_count_label, word_count);
+}
+
+static void
+cc_source_row_dispose (GObject *object)
+{
+  CcSourceRow *self = (CcSourceRow *)object;
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CC_TYPE_SOURCE_ROW);
+
+  /* Children without an id are not the template's to clear. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+
+  if (self->source != NULL)
+    g_signal_handlers_disconnect_by_data (self->source, self);
+  g_clear_object (&self->source);
+
+  G_OBJECT_CLASS (cc_source_row_parent_class)->dispose (object);
+}
+
+static void
+cc_source_row_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  CcSourceRow *self = CC_SOURCE_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SOURCE:
+      g_value_set_object (value, self->source);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cc_source_row_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  CcSourceRow *self = CC_SOURCE_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SOURCE:
+      cc_source_row_set_source (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cc_source_row_class_init (CcSourceRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cc_source_row_dispose;
+  object_class->get_property = cc_source_row_get_property;
+  object_class->set_property = cc_source_row_set_property;
+
+  properties[PROP_SOURCE] =
+    g_param_spec_object ("source", "Source", "The source the row describes",
+                         CC_TYPE_SOURCE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/crosscheck/Crosscheck/ui/cc-source-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, CcSourceRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, CcSourceRow, details_label);
+  gtk_widget_class_bind_template_child (widget_class, CcSourceRow, word_count_label);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+}
+
+static void
+cc_source_row_init (CcSourceRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  cc_source_row_update (self);
+}
+
+GtkWidget *
+cc_source_row_new (void)
+{
+  return g_object_new (CC_TYPE_SOURCE_ROW, NULL);
+}
+
+/**
+ * cc_source_row_get_source:
+ *
+ * Returns: (transfer none) (nullable): the source the row describes
+ */
+CcSource *
+cc_source_row_get_source (CcSourceRow *self)
+{
+  g_return_val_if_fail (CC_IS_SOURCE_ROW (self), NULL);
+  return self->source;
+}
+
+void
+cc_source_row_set_source (CcSourceRow *self,
+                          CcSource    *source)
+{
+  g_return_if_fail (CC_IS_SOURCE_ROW (self));
+  g_return_if_fail (source == NULL || CC_IS_SOURCE (source));
+
+  if (self->source == source)
+    return;
+
+  if (self->source != NULL)
+    g_signal_handlers_disconnect_by_data (self->source, self);
+
+  g_set_object (&self->source, source);
+
+  /* Any change can move the title, the outlet, the date or the word count. */
+  if (source != NULL)
+    g_signal_connect_object (source, "notify", G_CALLBACK (cc_source_row_update), self,
+                             G_CONNECT_SWAPPED);
+
+  cc_source_row_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE]);
+}

@@ -1,0 +1,162 @@
+/* cc-window-actions.c
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cc-window-actions"
+
+#include <glib/gi18n.h>
+
+#include "cc-project-io.h"
+#include "cc-window-private.h"
+
+static void
+on_open_dialog_response_cb (GtkNativeDialog *dialog,
+                            int              response,
+                            CcWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+  GtkApplication *application;
+
+  g_assert (GTK_IS_FILE_CHOOSER_NATIVE (dialog));
+  g_assert (CC_IS_WINDOW (self));
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))))
+    {
+      application = gtk_window_get_application (GTK_WINDOW (self));
+
+      if (CC_IS_APPLICATION (application))
+        cc_application_open_file (CC_APPLICATION (application), file, self);
+      else if (cc_window_is_empty (self))
+        cc_window_open (self, file);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+cc_window_actions_open_cb (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  CcWindow *self = (CcWindow *)widget;
+  g_autoptr(GtkFileFilter) projects = NULL;
+  g_autoptr(GtkFileFilter) all = NULL;
+  GtkFileChooserNative *dialog;
+
+  g_assert (CC_IS_WINDOW (self));
+
+  dialog = gtk_file_chooser_native_new (_("Open Project"),
+                                        GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+
+  /* The suffix too, for systems where the MIME type is not installed yet. */
+  projects = gtk_file_filter_new ();
+  gtk_file_filter_set_name (projects, _("Crosscheck Projects"));
+  gtk_file_filter_add_mime_type (projects, CC_PROJECT_MIME_TYPE);
+  gtk_file_filter_add_suffix (projects, "crosscheck");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), projects);
+
+  all = gtk_file_filter_new ();
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
+
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (dialog), projects);
+
+  if (self->file != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (self->file);
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
+    }
+
+  /* The dialog holds the window until it answers. */
+  g_signal_connect_data (dialog, "response",
+                         G_CALLBACK (on_open_dialog_response_cb),
+                         g_object_ref (self),
+                         (GClosureNotify)(void (*) (void))g_object_unref,
+                         0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+cc_window_actions_select_source (CcWindow *self,
+                                 int       offset)
+{
+  guint selected;
+  guint n_items;
+  guint position;
+
+  g_assert (CC_IS_WINDOW (self));
+
+  selected = gtk_single_selection_get_selected (self->sources_selection);
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->sources_selection));
+
+  if (selected == GTK_INVALID_LIST_POSITION ||
+      (offset < 0 && selected == 0) ||
+      (offset > 0 && selected + 1 >= n_items))
+    return;
+
+  position = offset < 0 ? selected - 1 : selected + 1;
+  gtk_single_selection_set_selected (self->sources_selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->sources_list_view),
+                              "list.scroll-to-item", "u", position);
+}
+
+static void
+cc_window_actions_previous_source_cb (GtkWidget  *widget,
+                                      const char *action_name,
+                                      GVariant   *param)
+{
+  cc_window_actions_select_source (CC_WINDOW (widget), -1);
+}
+
+static void
+cc_window_actions_next_source_cb (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *param)
+{
+  cc_window_actions_select_source (CC_WINDOW (widget), 1);
+}
+
+void
+cc_window_class_actions_init (CcWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL,
+                                   cc_window_actions_open_cb);
+  gtk_widget_class_install_action (widget_class, "win.previous-source", NULL,
+                                   cc_window_actions_previous_source_cb);
+  gtk_widget_class_install_action (widget_class, "win.next-source", NULL,
+                                   cc_window_actions_next_source_cb);
+}
+
+/* Enables each window action for what the window shows now; called whenever that changes. */
+void
+cc_window_actions_update (CcWindow *self)
+{
+  guint selected = GTK_INVALID_LIST_POSITION;
+  guint n_items = 0;
+
+  g_assert (CC_IS_WINDOW (self));
+
+  if (self->project != NULL)
+    {
+      selected = gtk_single_selection_get_selected (self->sources_selection);
+      n_items = g_list_model_get_n_items (G_LIST_MODEL (self->sources_selection));
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-source",
+                                 selected != GTK_INVALID_LIST_POSITION && selected > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-source",
+                                 selected != GTK_INVALID_LIST_POSITION && selected + 1 < n_items);
+}

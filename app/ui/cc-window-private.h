@@ -1,0 +1,44 @@
+/* cc-window-private.h
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "cc-source-view.h"
+#include "cc-window.h"
+
+G_BEGIN_DECLS
+
+struct _CcWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwWindowTitle       *window_title;
+  GtkStack             *stack;
+  AdwStatusPage        *empty_page;
+  GtkPaned             *project_paned;
+  GtkListView          *sources_list_view;
+  GtkSingleSelection   *sources_selection;
+  GtkStack             *source_stack;
+  CcSourceView         *source_view;
+
+  /* Owned references */
+  GFile                *file;
+  CcProject            *project;
+  GSignalGroup         *project_signals;
+
+  /* The load in flight, if any: a newer open cancels it and replaces both. */
+  GCancellable         *load_cancellable;
+  GFile                *loading_file;
+};
+
+void     cc_window_class_actions_init (CcWindowClass *klass);
+void     cc_window_actions_update     (CcWindow      *self);
+gboolean cc_window_is_empty           (CcWindow      *self);
+gboolean cc_window_has_file           (CcWindow      *self,
+                                       GFile         *file);
+
+G_END_DECLS

@@ -1,0 +1,505 @@
+/* test-window.c
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-window"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "cc-application.h"
+#include "cc-source-row.h"
+#include "cc-source-view.h"
+#include "cc-window-private.h"
+
+/* Long enough for a slow CI machine, short enough that a hang fails rather than times out. */
+#define TIMEOUT_SECONDS 10
+
+typedef gboolean (*Condition) (gpointer data);
+
+static CcApplication *application;
+
+static gboolean
+on_timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Spins the main loop until @condition holds; fails the test after TIMEOUT_SECONDS. */
+static void
+wait_for (Condition   condition,
+          gpointer    data,
+          const char *what)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id;
+
+  timeout_id = g_timeout_add_seconds (TIMEOUT_SECONDS, on_timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (timed_out)
+    g_error ("Timed out after %d seconds waiting for %s", TIMEOUT_SECONDS, what);
+
+  g_source_remove (timeout_id);
+}
+
+/* Lets pending idles and callbacks run. */
+static void
+flush_main_loop (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static GFile *
+fixture_file (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "projects", name, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+/* Writes @contents to a file called @name in a directory of its own. */
+static GFile *
+write_temp_file (const char *name,
+                 const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+
+  dir = g_dir_make_tmp ("crosscheck-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, name, NULL);
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+
+  return g_file_new_for_path (path);
+}
+
+static void
+delete_temp_file (GFile *file)
+{
+  g_autoptr(GFile) dir = g_file_get_parent (file);
+
+  g_file_delete (file, NULL, NULL);
+  g_file_delete (dir, NULL, NULL);
+}
+
+static gboolean
+window_not_loading (gpointer data)
+{
+  return !cc_window_get_loading (data);
+}
+
+static CcWindow *
+open_window (GFile *file)
+{
+  CcWindow *window = cc_window_new (application);
+
+  gtk_window_present (GTK_WINDOW (window));
+  cc_window_open (window, file);
+  g_assert_true (cc_window_get_loading (window));
+
+  wait_for (window_not_loading, window, "the project to load");
+  g_assert_nonnull (cc_window_get_project (window));
+  g_assert_true (g_file_equal (cc_window_get_file (window), file));
+
+  return window;
+}
+
+static void
+close_window (CcWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush_main_loop ();
+}
+
+static void
+count_source_rows (GtkWidget *widget,
+                   guint     *n_rows)
+{
+  if (CC_IS_SOURCE_ROW (widget) && cc_source_row_get_source (CC_SOURCE_ROW (widget)) != NULL)
+    (*n_rows)++;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count_source_rows (child, n_rows);
+}
+
+static gboolean
+list_shows_three_rows (gpointer data)
+{
+  CcWindow *window = data;
+  guint n_rows = 0;
+
+  count_source_rows (GTK_WIDGET (window->sources_list_view), &n_rows);
+  return n_rows == 3;
+}
+
+static char *
+dup_buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+/* The visible toplevel of @type that @window is parent to, if any. */
+static GtkWindow *
+find_transient (CcWindow *window,
+                GType     type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (const GList *iter = toplevels; iter != NULL; iter = iter->next)
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (iter->data, type) &&
+          gtk_window_get_transient_for (iter->data) == GTK_WINDOW (window) &&
+          gtk_widget_get_visible (iter->data))
+        return iter->data;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_message_dialog (gpointer data)
+{
+  return find_transient (data, ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static gboolean
+has_file_chooser (gpointer data)
+{
+  return find_transient (data, GTK_TYPE_FILE_CHOOSER) != NULL;
+}
+
+static gboolean
+has_no_file_chooser (gpointer data)
+{
+  return find_transient (data, GTK_TYPE_FILE_CHOOSER) == NULL;
+}
+
+static void
+test_window_empty (void)
+{
+  CcWindow *window = cc_window_new (application);
+
+  gtk_window_present (GTK_WINDOW (window));
+  flush_main_loop ();
+
+  g_assert_null (cc_window_get_project (window));
+  g_assert_null (cc_window_get_file (window));
+  g_assert_false (cc_window_get_loading (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "empty");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Crosscheck");
+
+  close_window (window);
+}
+
+static void
+test_window_open_shows_sources (void)
+{
+  g_autoptr(GFile) file = fixture_file ("three-sources.crosscheck");
+  g_autofree char *text = NULL;
+  CcWindow *window = open_window (file);
+  CcProject *project = cc_window_get_project (window);
+  GtkSelectionModel *model;
+  CcSource *second;
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "project");
+  g_assert_cmpuint (cc_project_get_n_sources (project), ==, 3);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Three");
+
+  model = gtk_list_view_get_model (window->sources_list_view);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3);
+
+  /* The rows exist only once the list has been laid out. */
+  wait_for (list_shows_three_rows, window, "three rows in the list");
+
+  /* The first source is shown until the reader picks another. */
+  g_assert_true (cc_source_view_get_source (window->source_view) ==
+                 cc_project_get_source (project, 0));
+
+  gtk_selection_model_select_item (model, 1, TRUE);
+  second = cc_project_get_source (project, 1);
+  g_assert_true (cc_source_view_get_source (window->source_view) == second);
+  text = dup_buffer_text (cc_source_view_get_buffer (window->source_view));
+  g_assert_cmpstr (text, ==, cc_source_get_text (second));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->source_stack), ==, "source");
+
+  /* Loading is not a change. */
+  g_assert_false (cc_project_get_modified (project));
+
+  close_window (window);
+}
+
+static void
+test_window_next_previous_source (void)
+{
+  g_autoptr(GFile) file = fixture_file ("three-sources.crosscheck");
+  CcWindow *window = open_window (file);
+  GtkWidget *widget = GTK_WIDGET (window);
+
+  /* At the first source there is no previous one. */
+  g_assert_cmpuint (gtk_single_selection_get_selected (window->sources_selection), ==, 0);
+  gtk_widget_activate_action (widget, "win.previous-source", NULL);
+  g_assert_cmpuint (gtk_single_selection_get_selected (window->sources_selection), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (widget, "win.next-source", NULL));
+  g_assert_true (gtk_widget_activate_action (widget, "win.next-source", NULL));
+  g_assert_cmpuint (gtk_single_selection_get_selected (window->sources_selection), ==, 2);
+
+  /* At the last source there is no next one. */
+  gtk_widget_activate_action (widget, "win.next-source", NULL);
+  g_assert_cmpuint (gtk_single_selection_get_selected (window->sources_selection), ==, 2);
+
+  g_assert_true (gtk_widget_activate_action (widget, "win.previous-source", NULL));
+  g_assert_cmpuint (gtk_single_selection_get_selected (window->sources_selection), ==, 1);
+
+  close_window (window);
+}
+
+static void
+test_window_open_broken_keeps_state (void)
+{
+  g_autoptr(GFile) file = fixture_file ("three-sources.crosscheck");
+  g_autoptr(GFile) broken = NULL;
+  g_autofree char *title = NULL;
+  CcWindow *window = open_window (file);
+  CcProject *project = cc_window_get_project (window);
+  AdwMessageDialog *dialog;
+
+  broken = write_temp_file ("broken.crosscheck",
+                            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                            "<project xmlns=\"https://crosscheck.github.io/ns/project/1\""
+                            " version=\"1.0\">\n"
+                            "  <title>Broken</title>\n"
+                            "  <sources>\n"
+                            "    <source id=\"a\"><title>Cut off");
+  title = g_strdup (gtk_window_get_title (GTK_WINDOW (window)));
+
+  cc_window_open (window, broken);
+  wait_for (has_message_dialog, window, "the error dialog");
+  g_assert_false (cc_window_get_loading (window));
+
+  /* The message names the file, so the reader knows which one is broken. */
+  dialog = ADW_MESSAGE_DIALOG (find_transient (window, ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Open Project");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "broken.crosscheck"));
+
+  /* The window still shows what it showed before. */
+  g_assert_true (cc_window_get_project (window) == project);
+  g_assert_true (g_file_equal (cc_window_get_file (window), file));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "project");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->sources_selection)), ==, 3);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  close_window (window);
+  delete_temp_file (broken);
+}
+
+static void
+test_window_open_broken_in_empty_window (void)
+{
+  g_autoptr(GFile) broken = write_temp_file ("not-xml.crosscheck", "This is not a project.\n");
+  CcWindow *window = cc_window_new (application);
+  GtkWindow *dialog;
+
+  gtk_window_present (GTK_WINDOW (window));
+  cc_window_open (window, broken);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "loading");
+
+  wait_for (has_message_dialog, window, "the error dialog");
+  dialog = find_transient (window, ADW_TYPE_MESSAGE_DIALOG);
+
+  /* Still empty, so the next project opened goes here. */
+  g_assert_false (cc_window_get_loading (window));
+  g_assert_null (cc_window_get_project (window));
+  g_assert_null (cc_window_get_file (window));
+  g_assert_true (cc_window_is_empty (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "empty");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Crosscheck");
+
+  gtk_window_destroy (dialog);
+  close_window (window);
+  delete_temp_file (broken);
+}
+
+static void
+test_window_modified_mark (void)
+{
+  g_autoptr(GFile) file = fixture_file ("three-sources.crosscheck");
+  CcWindow *window = open_window (file);
+  CcProject *project = cc_window_get_project (window);
+  CcSource *first = cc_project_get_source (project, 0);
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Three");
+
+  cc_source_set_title (first, "A New Title");
+  g_assert_true (cc_project_get_modified (project));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Three");
+  g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==, "• Three");
+
+  cc_project_set_modified (project, FALSE);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Three");
+
+  close_window (window);
+}
+
+static gboolean
+window_has_project (gpointer data)
+{
+  return cc_window_get_project (data) != NULL;
+}
+
+static void
+test_window_same_file_twice (void)
+{
+  g_autoptr(GFile) file = fixture_file ("three-sources.crosscheck");
+  g_autoptr(GFile) same = fixture_file ("three-sources.crosscheck");
+  CcWindow *first;
+  CcWindow *empty;
+
+  first = cc_application_open_file (application, file, NULL);
+  wait_for (window_has_project, first, "the project to load");
+
+  /* The same file again, even with an empty window offered, goes to the first window. */
+  empty = cc_window_new (application);
+  g_assert_true (cc_application_open_file (application, same, empty) == first);
+  g_assert_true (cc_application_find_window (application, same) == first);
+  g_assert_true (cc_window_is_empty (empty));
+
+  close_window (empty);
+  close_window (first);
+}
+
+static void
+test_window_open_reuses_empty_window (void)
+{
+  g_autoptr(GFile) file = fixture_file ("three-sources.crosscheck");
+  CcWindow *empty = cc_window_new (application);
+
+  g_assert_true (cc_application_open_file (application, file, empty) == empty);
+  wait_for (window_has_project, empty, "the project to load");
+
+  close_window (empty);
+}
+
+static void
+test_window_open_other_file_new_window (void)
+{
+  g_autoptr(GFile) file = fixture_file ("three-sources.crosscheck");
+  g_autoptr(GFile) other_file = NULL;
+  g_autofree char *contents = NULL;
+  CcWindow *window = open_window (file);
+  CcWindow *other;
+
+  g_assert_true (g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL));
+  other_file = write_temp_file ("other.crosscheck", contents);
+
+  /* A window that shows a project is never replaced. */
+  other = cc_application_open_file (application, other_file, window);
+  g_assert_true (other != window);
+  wait_for (window_has_project, other, "the project to load");
+  g_assert_true (g_file_equal (cc_window_get_file (window), file));
+  g_assert_true (g_file_equal (cc_window_get_file (other), other_file));
+
+  close_window (other);
+  close_window (window);
+  delete_temp_file (other_file);
+}
+
+static void
+test_window_open_dialog (void)
+{
+  CcWindow *window = cc_window_new (application);
+  GtkFileFilter *filter;
+  GtkWindow *chooser;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.open", NULL));
+
+  /* Outside a sandbox GTK 4.8 shows its own dialog rather than a portal's. */
+  wait_for (has_file_chooser, window, "the file chooser");
+  chooser = find_transient (window, GTK_TYPE_FILE_CHOOSER);
+  g_assert_true (gtk_window_get_modal (chooser));
+  g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==,
+                   GTK_FILE_CHOOSER_ACTION_OPEN);
+  filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
+  g_assert_nonnull (filter);
+  g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, "Crosscheck Projects");
+
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  wait_for (has_no_file_chooser, window, "the file chooser to close");
+  g_assert_true (cc_window_is_empty (window));
+
+  close_window (window);
+}
+
+static void
+test_window_finalizes (void)
+{
+  g_autoptr(GFile) file = fixture_file ("three-sources.crosscheck");
+  CcWindow *window = open_window (file);
+  CcProject *project = cc_window_get_project (window);
+
+  wait_for (list_shows_three_rows, window, "three rows in the list");
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
+  g_object_add_weak_pointer (G_OBJECT (project), (gpointer *)&project);
+
+  close_window (window);
+
+  g_assert_null (window);
+  g_assert_null (project);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  /* Non-unique, so a Crosscheck already running does not take the test's windows. */
+  application = g_object_new (CC_TYPE_APPLICATION,
+                              "application-id", APP_ID,
+                              "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                              NULL);
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/ui/window/empty", test_window_empty);
+  g_test_add_func ("/ui/window/open-shows-sources", test_window_open_shows_sources);
+  g_test_add_func ("/ui/window/next-previous-source", test_window_next_previous_source);
+  g_test_add_func ("/ui/window/open-broken-keeps-state", test_window_open_broken_keeps_state);
+  g_test_add_func ("/ui/window/open-broken-in-empty-window",
+                   test_window_open_broken_in_empty_window);
+  g_test_add_func ("/ui/window/modified-mark", test_window_modified_mark);
+  g_test_add_func ("/ui/window/same-file-twice", test_window_same_file_twice);
+  g_test_add_func ("/ui/window/open-reuses-empty-window", test_window_open_reuses_empty_window);
+  g_test_add_func ("/ui/window/open-other-file-new-window",
+                   test_window_open_other_file_new_window);
+  g_test_add_func ("/ui/window/open-dialog", test_window_open_dialog);
+  g_test_add_func ("/ui/window/finalizes", test_window_finalizes);
+
+  ret = g_test_run ();
+
+  g_clear_object (&application);
+
+  return ret;
+}
