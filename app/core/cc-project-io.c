@@ -22,6 +22,8 @@
 
 /* Reading --------------------------------------------------------------------------------- */
 
+#define CC_PROJECT_MAX_DEPTH 256
+
 typedef struct
 {
   xmlParserCtxt                *ctxt;
@@ -110,6 +112,19 @@ on_start_element_ns (void           *user_data,
   ReadState *state = ctxt->_private;
   xmlNode *before = ctxt->node;
   int column;
+
+  /* Project files nest six deep; libxml2 keeps no limit of its own once HUGE is on. */
+  if (ctxt->nameNr >= CC_PROJECT_MAX_DEPTH)
+    {
+      if (state->error == NULL)
+        g_set_error (&state->error, CC_ERROR, CC_ERROR_MALFORMED,
+                     "“%s”, line %d, column %d: elements are nested more than %d deep, far "
+                     "deeper than any project file nests them",
+                     state->display_name, xmlSAX2GetLineNumber (ctxt),
+                     xmlSAX2GetColumnNumber (ctxt), CC_PROJECT_MAX_DEPTH);
+      xmlStopParser (ctxt);
+      return;
+    }
 
   state->start_element_ns (user_data, localname, prefix, uri, n_namespaces, namespaces,
                            n_attributes, n_defaulted, attributes);
@@ -839,9 +854,12 @@ cc_project_load_bytes (GBytes      *bytes,
   ctxt->sax->warning = NULL;
   ctxt->vctxt.error = NULL;
   ctxt->vctxt.warning = NULL;
-  /* No NOENT, DTDLOAD or HUGE: entities stay unexpanded, nothing external is loaded and
-   * libxml2's depth and size limits stay on. BIG_LINES keeps line numbers right in long texts. */
-  xmlCtxtUseOptions (ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING);
+  /* No NOENT or DTDLOAD: entities stay unexpanded and nothing external is loaded. HUGE lifts
+   * libxml2's 10 MB cap on one text node, which long sources exceed; the input is already
+   * capped at CC_PROJECT_MAX_BYTES, DOCTYPEs (so every entity) are refused, and nesting stays
+   * limited to 2048 levels. BIG_LINES keeps line numbers right in long texts. */
+  xmlCtxtUseOptions (ctxt, XML_PARSE_NONET | XML_PARSE_HUGE | XML_PARSE_BIG_LINES |
+                           XML_PARSE_NOWARNING);
 
   xmlParseDocument (ctxt);
   doc = g_steal_pointer (&ctxt->myDoc);
