@@ -968,6 +968,59 @@ add_cases (const char    *prefix,
 #define ADD_CASES(prefix, cases, func) \
   add_cases (prefix, cases, sizeof cases[0], G_N_ELEMENTS (cases), func)
 
+/* The example web page and its plain-text twin tell the same article: after the headline and
+ * byline, paragraph for paragraph, the page's text is the text file's, except that the
+ * blockquote's paragraph has no quotation marks on the page. */
+static void
+test_html_example_matches_text (void)
+{
+  g_autofree char *html_path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
+                                                      "articles", "northern-ledger.html", NULL);
+  g_autofree char *text_path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
+                                                      "articles", "northern-ledger.txt", NULL);
+  g_autoptr(GFile) html_file = g_file_new_for_path (html_path);
+  g_autoptr(GFile) text_file = g_file_new_for_path (text_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcSource) page = NULL;
+  g_autoptr(CcSource) text = NULL;
+  g_auto(GStrv) page_paragraphs = NULL;
+  g_auto(GStrv) text_paragraphs = NULL;
+  const CcMarkedQuote *quotes;
+  guint n_quotes, n_blockquotes = 0;
+
+  page = cc_import_file (html_file, CC_IMPORT_FORMAT_AUTO, NULL, &error);
+  g_assert_no_error (error);
+  text = cc_import_file (text_file, CC_IMPORT_FORMAT_AUTO, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cc_source_get_title (page), ==, cc_source_get_title (text));
+  g_assert_cmpstr (cc_source_get_outlet (page), ==, "The Northern Ledger");
+  g_assert_cmpstr (cc_source_get_author (page), ==, "Frances Marchbank");
+
+  page_paragraphs = g_strsplit (cc_source_get_text (page), "\n\n", -1);
+  text_paragraphs = g_strsplit (cc_source_get_text (text), "\n\n", -1);
+  g_assert_cmpuint (g_strv_length (page_paragraphs), ==, g_strv_length (text_paragraphs));
+
+  quotes = cc_source_get_marked_quotes (page, &n_quotes);
+  for (guint i = 0; i < n_quotes; i++)
+    if (quotes[i].kind == CC_MARKUP_BLOCKQUOTE)
+      n_blockquotes++;
+  g_assert_cmpuint (n_blockquotes, ==, 1);
+
+  /* Paragraph 0 is the headline, 1 the byline and dateline (one line each in the text file). */
+  for (guint i = 2; text_paragraphs[i] != NULL; i++)
+    {
+      /* The text file ends with a newline, as text files do; the page's text does not. */
+      const char *expected = g_strchomp (text_paragraphs[i]);
+      g_autofree char *unquoted = NULL;
+
+      if (strcmp (page_paragraphs[i], expected) != 0 &&
+          g_str_has_prefix (expected, "\xe2\x80\x9c") && g_str_has_suffix (expected, "\xe2\x80\x9d"))
+        expected = unquoted = g_strndup (expected + 3, strlen (expected) - 6);
+
+      g_assert_cmpstr (page_paragraphs[i], ==, expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -988,6 +1041,7 @@ main (int   argc,
   g_test_add_func ("/core/import/text/too-large", test_text_too_large);
 
   g_test_add_func ("/core/import/html/article", test_html_article);
+  g_test_add_func ("/core/import/html/example-matches-text", test_html_example_matches_text);
   g_test_add_func ("/core/import/html/windows-1252", test_html_windows_1252);
   g_test_add_func ("/core/import/html/http-equiv-charset", test_html_http_equiv_charset);
   g_test_add_func ("/core/import/html/undeclared-legacy", test_html_undeclared_legacy);
