@@ -8,6 +8,7 @@
 
 #include "cc-import.h"
 
+#include <glib/gi18n-lib.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -96,7 +97,9 @@ check_size (guint64      len,
       g_autofree char *limit = g_format_size (CC_IMPORT_MAX_BYTES);
 
       g_set_error (error, CC_ERROR, CC_ERROR_TOO_LARGE,
-                   "“%s” is too large to import (%s; the limit is %s)",
+                   /* Translators: the first %s is a file name, the second the file's size and
+                    * the third the largest size that can be imported, such as “12.4 MB” */
+                   _("“%s” is too large to import (%s; the limit is %s)"),
                    name, size, limit);
       return FALSE;
     }
@@ -116,7 +119,9 @@ check_no_nul_bytes (const guint8  *data,
   if (nul != NULL)
     {
       g_set_error (error, CC_ERROR, CC_ERROR_BINARY,
-                   "“%s” is not a text file: it contains binary data (NUL bytes at byte %lu)",
+                   /* Translators: %s is a file name and %lu the position in the file, counted
+                    * in bytes */
+                   _("“%s” is not a text file: it contains binary data (NUL bytes at byte %lu)"),
                    name, (gulong) (offset + (gsize) (nul - data)));
       return FALSE;
     }
@@ -128,7 +133,7 @@ static void
 set_empty_error (const char  *name,
                  GError     **error)
 {
-  g_set_error (error, CC_ERROR, CC_ERROR_EMPTY, "“%s” is empty: it holds no text", name);
+  g_set_error (error, CC_ERROR, CC_ERROR_EMPTY, _("“%s” is empty: it holds no text"), name);
 }
 
 static gboolean
@@ -179,7 +184,9 @@ check_utf16 (const guint8  *data,
   if (len % 2 != 0)
     {
       g_set_error (error, CC_ERROR, CC_ERROR_ENCODING,
-                   "“%s” is not valid %s text: it ends in the middle of a character",
+                   /* Translators: the first %s is a file name, the second a character
+                    * encoding such as “UTF-16LE” */
+                   _("“%s” is not valid %s text: it ends in the middle of a character"),
                    name, encoding);
       return FALSE;
     }
@@ -191,8 +198,10 @@ check_utf16 (const guint8  *data,
       if (unit == 0)
         {
           g_set_error (error, CC_ERROR, CC_ERROR_BINARY,
-                       "“%s” is not a text file: it contains binary data "
-                       "(NUL characters at byte %lu)",
+                       /* Translators: %s is a file name and %lu the position in the file,
+                        * counted in bytes */
+                       _("“%s” is not a text file: it contains binary data "
+                         "(NUL characters at byte %lu)"),
                        name, (gulong) (bom_len + i));
           return FALSE;
         }
@@ -217,7 +226,10 @@ check_utf16 (const guint8  *data,
   if (i < len)
     {
       g_set_error (error, CC_ERROR, CC_ERROR_ENCODING,
-                   "“%s” is not valid %s text: it has an unpaired surrogate at byte %lu",
+                   /* Translators: the first %s is a file name, the second a character
+                    * encoding such as “UTF-16LE”, and %lu the position in the file, counted
+                    * in bytes */
+                   _("“%s” is not valid %s text: it has an unpaired surrogate at byte %lu"),
                    name, encoding, (gulong) (bom_len + i));
       return FALSE;
     }
@@ -247,11 +259,17 @@ convert_to_utf8 (const guint8  *data,
     {
       if (g_error_matches (local_error, G_CONVERT_ERROR, G_CONVERT_ERROR_NO_CONVERSION))
         g_set_error (error, CC_ERROR, CC_ERROR_ENCODING,
-                     "“%s” uses the character encoding %s, which cannot be read on this system",
+                     /* Translators: the first %s is a file name, the second a character
+                      * encoding such as “SHIFT_JIS” */
+                     _("“%s” uses the character encoding %s, which cannot be read on this "
+                       "system"),
                      name, encoding);
       else
         g_set_error (error, CC_ERROR, CC_ERROR_ENCODING,
-                     "“%s” is not valid %s text: it has an invalid sequence at byte %lu",
+                     /* Translators: the first %s is a file name, the second a character
+                      * encoding such as “Windows-1252”, and %lu the position in the file,
+                      * counted in bytes */
+                     _("“%s” is not valid %s text: it has an invalid sequence at byte %lu"),
                      name, encoding, (gulong) (offset + bytes_read));
       return NULL;
     }
@@ -260,7 +278,10 @@ convert_to_utf8 (const guint8  *data,
   if (bytes_read != len || !g_utf8_validate_len (converted, bytes_written, NULL))
     {
       g_set_error (error, CC_ERROR, CC_ERROR_ENCODING,
-                   "“%s” is not valid %s text: it has an invalid sequence at byte %lu",
+                   /* Translators: the first %s is a file name, the second a character
+                    * encoding such as “Windows-1252”, and %lu the position in the file,
+                    * counted in bytes */
+                   _("“%s” is not valid %s text: it has an invalid sequence at byte %lu"),
                    name, encoding, (gulong) (offset + bytes_read));
       return NULL;
     }
@@ -269,7 +290,7 @@ convert_to_utf8 (const guint8  *data,
   if (strlen (converted) != bytes_written)
     {
       g_set_error (error, CC_ERROR, CC_ERROR_BINARY,
-                   "“%s” is not a text file: it contains binary data (NUL characters)", name);
+                   _("“%s” is not a text file: it contains binary data (NUL characters)"), name);
       return NULL;
     }
 
@@ -355,8 +376,10 @@ decode_text (const guint8  *data,
       if (!g_utf8_validate_len ((const char *) data + 3, len - 3, &invalid))
         {
           g_set_error (error, CC_ERROR, CC_ERROR_ENCODING,
-                       "“%s” is not valid UTF-8 text although it starts with a UTF-8 byte "
-                       "order mark: it has an invalid sequence at byte %lu",
+                       /* Translators: %s is a file name and %lu the position in the file,
+                        * counted in bytes */
+                       _("“%s” is not valid UTF-8 text although it starts with a UTF-8 byte "
+                         "order mark: it has an invalid sequence at byte %lu"),
                        name, (gulong) ((const guint8 *) invalid - data));
           return NULL;
         }
@@ -1740,7 +1763,7 @@ cc_import_html_bytes (GBytes      *bytes,
   if (root == NULL)
     {
       g_set_error (error, CC_ERROR, CC_ERROR_MALFORMED,
-                   "“%s” could not be read as an HTML page", name);
+                   _("“%s” could not be read as an HTML page"), name);
       return NULL;
     }
 
@@ -1748,7 +1771,7 @@ cc_import_html_bytes (GBytes      *bytes,
   if (article == NULL)
     {
       g_set_error (error, CC_ERROR, CC_ERROR_EMPTY,
-                   "“%s” holds no article text", name);
+                   _("“%s” holds no article text"), name);
       return NULL;
     }
 
@@ -1888,14 +1911,14 @@ cc_import_file (GFile         *file,
                             G_FILE_QUERY_INFO_NONE, cancellable, error);
   if (info == NULL)
     {
-      g_prefix_error (error, "Could not read “%s”: ", name);
+      g_prefix_error (error, _("Could not read “%s”: "), name);
       return NULL;
     }
 
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                   "“%s” is a folder, not an article", name);
+                   _("“%s” is a folder, not an article"), name);
       return NULL;
     }
 
@@ -1905,7 +1928,7 @@ cc_import_file (GFile         *file,
 
   if (!g_file_load_contents (file, cancellable, &contents, &len, NULL, error))
     {
-      g_prefix_error (error, "Could not read “%s”: ", name);
+      g_prefix_error (error, _("Could not read “%s”: "), name);
       return NULL;
     }
 

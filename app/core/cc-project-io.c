@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <gio/gunixoutputstream.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,7 +73,10 @@ set_node_error (ReadState  *state,
   va_end (args);
 
   g_clear_error (&state->error);
-  g_set_error (&state->error, CC_ERROR, code, "“%s”, line %ld, column %u: %s",
+  g_set_error (&state->error, CC_ERROR, code,
+               /* Translators: %s is a file name, %ld a line number and %u a column number in
+                * it, and the last %s says what is wrong there */
+               _("“%s”, line %ld, column %u: %s"),
                state->display_name, xmlGetLineNo (node), node_column (state, node), message);
 }
 
@@ -89,9 +93,11 @@ on_internal_subset (void          *user_data,
 
   if (state->error == NULL)
     g_set_error (&state->error, CC_ERROR, CC_ERROR_UNSAFE,
-                 "“%s”, line %d, column %d: the file contains a document type declaration "
-                 "(<!DOCTYPE>). Crosscheck project files never have one, so the file was not "
-                 "read: it may have been made to read other files or exhaust memory.",
+                 /* Translators: %s is a file name, then come a line number and a column
+                  * number in it */
+                 _("“%s”, line %d, column %d: the file contains a document type declaration "
+                   "(<!DOCTYPE>). Crosscheck project files never have one, so the file was "
+                   "not read: it may have been made to read other files or exhaust memory."),
                  state->display_name, xmlSAX2GetLineNumber (ctxt),
                  xmlSAX2GetColumnNumber (ctxt));
   xmlStopParser (ctxt);
@@ -118,8 +124,10 @@ on_start_element_ns (void           *user_data,
     {
       if (state->error == NULL)
         g_set_error (&state->error, CC_ERROR, CC_ERROR_MALFORMED,
-                     "“%s”, line %d, column %d: elements are nested more than %d deep, far "
-                     "deeper than any project file nests them",
+                     /* Translators: %s is a file name, then come a line number and a column
+                      * number in it, and the last %d is the deepest nesting allowed */
+                     _("“%s”, line %d, column %d: elements are nested more than %d deep, far "
+                       "deeper than any project file nests them"),
                      state->display_name, xmlSAX2GetLineNumber (ctxt),
                      xmlSAX2GetColumnNumber (ctxt), CC_PROJECT_MAX_DEPTH);
       xmlStopParser (ctxt);
@@ -170,42 +178,45 @@ on_structured_error (void        *user_data,
   switch (xml_error->code)
     {
     case XML_ERR_DOCUMENT_EMPTY:
-      explanation = "the file is not XML at all, so it cannot be a project";
+      explanation = _("the file is not XML at all, so it cannot be a project");
       break;
     case XML_ERR_INVALID_ENCODING:
     case XML_ERR_INVALID_CHAR:
-      explanation = "the file contains bytes that are not valid UTF-8 text";
+      explanation = _("the file contains bytes that are not valid UTF-8 text");
       break;
     case XML_ERR_TAG_NOT_FINISHED:
     case XML_ERR_DOCUMENT_END:
     case XML_ERR_GT_REQUIRED:
     case XML_ERR_LTSLASH_REQUIRED:
-      explanation = "the file ends before the project is complete; it may have been "
-                    "cut short when it was copied or saved";
+      explanation = _("the file ends before the project is complete; it may have been "
+                      "cut short when it was copied or saved");
       break;
     case XML_ERR_UNDECLARED_ENTITY:
     case XML_WAR_UNDECLARED_ENTITY:
-      explanation = "the file refers to an entity that is not defined (only &amp; &lt; "
-                    "&gt; &quot; &apos; and numeric character references may be used)";
+      explanation = _("the file refers to an entity that is not defined (only &amp; &lt; "
+                      "&gt; &quot; &apos; and numeric character references may be used)");
       code = CC_ERROR_UNSAFE;
       break;
     default:
       if (strstr (detail, "Excessive depth") != NULL)
-        explanation = "elements are nested far deeper than any project file nests them";
+        explanation = _("elements are nested far deeper than any project file nests them");
       else
-        explanation = "the file is not well-formed XML";
+        explanation = _("the file is not well-formed XML");
       break;
     }
 
   /* Past the end, the truncation message is about the whole document, not one tag. */
   if (xml_error->code == XML_ERR_DOCUMENT_END && strstr (detail, "Extra content") != NULL)
-    explanation = "there is more text after the end of the project";
+    explanation = _("there is more text after the end of the project");
   /* Whatever libxml2 complains of, an error where the input runs out means it ran out early. */
   else if (ctxt->input != NULL && ctxt->input->cur >= ctxt->input->end)
-    explanation = "the file ends before the project is complete; it may have been "
-                  "cut short when it was copied or saved";
+    explanation = _("the file ends before the project is complete; it may have been "
+                    "cut short when it was copied or saved");
 
-  g_set_error (&state->error, CC_ERROR, code, "“%s”, line %d, column %d: %s (%s)",
+  g_set_error (&state->error, CC_ERROR, code,
+               /* Translators: %s is a file name, then come a line number and a column number
+                * in it, what is wrong there and, in brackets, the XML parser's own message */
+               _("“%s”, line %d, column %d: %s (%s)"),
                state->display_name, xml_error->line, MAX (xml_error->int2, 1),
                explanation, detail);
 }
@@ -240,21 +251,28 @@ check_structure_child (ReadState *state,
   if (is_ignorable (child))
     return TRUE;
 
+  /* check_root() allows no minor version above G_MAXUINT, so it fits a guint; a
+   * G_GUINT64_FORMAT in the message would hide the rest of it from xgettext. */
   if (child->type == XML_ELEMENT_NODE && state->minor > CC_PROJECT_FORMAT_MINOR)
     set_node_error (state, child, CC_ERROR_NEWER_VERSION,
-                    "<%s> is not something a <%s> element can contain in project format "
-                    "%u.%u; the file was saved by a newer version of Crosscheck (format "
-                    "%u.%" G_GUINT64_FORMAT "). Update Crosscheck to open it.",
+                    /* Translators: the first %s is the name of an element, the second the
+                     * name of the element it is in; the first %u.%u is the project format
+                     * this version reads, the second the format the file was saved in */
+                    _("<%s> is not something a <%s> element can contain in project format "
+                      "%u.%u; the file was saved by a newer version of Crosscheck (format "
+                      "%u.%u). Update Crosscheck to open it."),
                     (const char *)child->name, (const char *)parent->name,
                     CC_PROJECT_FORMAT_MAJOR, CC_PROJECT_FORMAT_MINOR,
-                    CC_PROJECT_FORMAT_MAJOR, state->minor);
+                    CC_PROJECT_FORMAT_MAJOR, (guint)state->minor);
   else if (child->type == XML_ELEMENT_NODE)
     set_node_error (state, child, CC_ERROR_INVALID,
-                    "<%s> is not something a <%s> element can contain",
+                    /* Translators: the first %s is the name of an element, the second the
+                     * name of the element it is in */
+                    _("<%s> is not something a <%s> element can contain"),
                     (const char *)child->name, (const char *)parent->name);
   else
     set_node_error (state, child->type == XML_TEXT_NODE ? parent : child, CC_ERROR_INVALID,
-                    "<%s> contains text outside its elements", (const char *)parent->name);
+                    _("<%s> contains text outside its elements"), (const char *)parent->name);
   return FALSE;
 }
 
@@ -281,7 +299,9 @@ check_once (ReadState  *state,
   if (*seen != NULL)
     {
       set_node_error (state, node, CC_ERROR_INVALID,
-                      "<%s> appears twice (first on line %ld)",
+                      /* Translators: %s is the name of an element and %ld the line where it
+                       * first appears */
+                      _("<%s> appears twice (first on line %ld)"),
                       (const char *)node->name, xmlGetLineNo (*seen));
       return FALSE;
     }
@@ -305,7 +325,10 @@ read_uint_attribute (ReadState  *state,
   if (string == NULL)
     {
       if (required)
-        set_node_error (state, node, CC_ERROR_INVALID, "<%s> needs a %s attribute",
+        set_node_error (state, node, CC_ERROR_INVALID,
+                        /* Translators: the first %s is the name of an element, the second
+                         * the name of the attribute it lacks */
+                        _("<%s> needs a %s attribute"),
                         (const char *)node->name, name);
       return !required;
     }
@@ -313,7 +336,9 @@ read_uint_attribute (ReadState  *state,
   if (!g_ascii_string_to_unsigned ((const char *)string, 10, min, max, &number, NULL))
     {
       set_node_error (state, node, CC_ERROR_INVALID,
-                      "%s=\"%s\" must be a whole number from %u to %u",
+                      /* Translators: the first %s is the name of an attribute, the second
+                       * its value, and the %u are the smallest and largest values allowed */
+                      _("%s=\"%s\" must be a whole number from %u to %u"),
                       name, (const char *)string, min, max);
       return FALSE;
     }
@@ -339,7 +364,11 @@ read_boolean_attribute (ReadState  *state,
     *value = FALSE;
   else
     {
-      set_node_error (state, node, CC_ERROR_INVALID, "%s=\"%s\" must be true or false",
+      set_node_error (state, node, CC_ERROR_INVALID,
+                      /* Translators: the first %s is the name of an attribute, the second its
+                       * value; “true” and “false” are values in the file, keep them as they
+                       * are */
+                      _("%s=\"%s\" must be true or false"),
                       name, (const char *)string);
       return FALSE;
     }
@@ -368,7 +397,7 @@ read_settings (ReadState            *state,
 
       if (!g_strv_contains (known, (const char *)attr->name))
         {
-          set_node_error (state, node, CC_ERROR_INVALID, "<settings> has no %s setting",
+          set_node_error (state, node, CC_ERROR_INVALID, _("<settings> has no %s setting"),
                           (const char *)attr->name);
           return FALSE;
         }
@@ -406,7 +435,9 @@ read_date_time (ReadState  *state,
   if (parsed == NULL)
     {
       set_node_error (state, node, CC_ERROR_INVALID,
-                      "<%s> “%s” is not a date and time such as 2026-03-14T08:30:00+01:00",
+                      /* Translators: the first %s is the name of an element, the second the
+                       * text it holds */
+                      _("<%s> “%s” is not a date and time such as 2026-03-14T08:30:00+01:00"),
                       (const char *)node->name, text);
       return FALSE;
     }
@@ -427,7 +458,9 @@ read_range (ReadState    *state,
   if (range->start >= range->end)
     {
       set_node_error (state, node, CC_ERROR_INVALID,
-                      "<%s> must end after it starts (start=\"%u\" end=\"%u\")",
+                      /* Translators: %s is the name of an element, and the %u are the values
+                       * of its start and end attributes */
+                      _("<%s> must end after it starts (start=\"%u\" end=\"%u\")"),
                       (const char *)node->name, range->start, range->end);
       return FALSE;
     }
@@ -466,7 +499,7 @@ read_provenance (ReadState *state,
           if (strlen (text) != 64 || strspn (text, "0123456789abcdef") != 64)
             {
               set_node_error (state, child, CC_ERROR_INVALID,
-                              "<sha256> must be 64 lowercase hexadecimal digits");
+                              _("<sha256> must be 64 lowercase hexadecimal digits"));
               return FALSE;
             }
           cc_source_set_sha256 (source, text);
@@ -492,8 +525,11 @@ check_ranges (ReadState *state,
       if (range->end > length)
         {
           set_node_error (state, range->node, CC_ERROR_INVALID,
-                          "<%s> runs from character %u to %u, past the end of the source’s "
-                          "text, which has %u characters",
+                          /* Translators: %s is the name of an element, the first two %u are
+                           * where its range starts and ends and the last the length of the
+                           * source's text, all counted in characters */
+                          _("<%s> runs from character %u to %u, past the end of the source’s "
+                            "text, which has %u characters"),
                           (const char *)range->node->name, range->start, range->end, length);
           return FALSE;
         }
@@ -517,7 +553,8 @@ read_source (ReadState *state,
 
   if (id == NULL || id[0] == '\0')
     {
-      set_node_error (state, node, CC_ERROR_INVALID, "<source> needs a non-empty id attribute");
+      set_node_error (state, node, CC_ERROR_INVALID,
+                      _("<source> needs a non-empty id attribute"));
       return NULL;
     }
   cc_source_set_id (source, (const char *)id);
@@ -580,7 +617,8 @@ read_source (ReadState *state,
           if (markup == NULL || !cc_markup_kind_from_string ((const char *)markup, &kind))
             {
               set_node_error (state, child, CC_ERROR_INVALID,
-                              "<marked-quote> needs markup=\"blockquote\" or markup=\"q\"");
+                              _("<marked-quote> needs markup=\"blockquote\" or "
+                                "markup=\"q\""));
               return NULL;
             }
           range.kind = kind;
@@ -593,7 +631,7 @@ read_source (ReadState *state,
   /* seen[6] is <text>: a source without text is not a source. */
   if (seen[6] == NULL)
     {
-      set_node_error (state, node, CC_ERROR_INVALID, "<source id=\"%s\"> has no <text>",
+      set_node_error (state, node, CC_ERROR_INVALID, _("<source id=\"%s\"> has no <text>"),
                       (const char *)id);
       return NULL;
     }
@@ -640,8 +678,10 @@ read_sources (ReadState *state,
       if ((other = g_hash_table_lookup (ids, cc_source_get_id (source))) != NULL)
         {
           set_node_error (state, child, CC_ERROR_INVALID,
-                          "two sources have the id “%s” (the other is on line %ld); "
-                          "each source needs its own",
+                          /* Translators: %s is the id the two sources share and %ld the line
+                           * where the other one is */
+                          _("two sources have the id “%s” (the other is on line %ld); "
+                            "each source needs its own"),
                           cc_source_get_id (source), xmlGetLineNo (other));
           return FALSE;
         }
@@ -684,21 +724,39 @@ check_root (ReadState *state,
   if (major > CC_PROJECT_FORMAT_MAJOR)
     {
       set_node_error (state, root, CC_ERROR_NEWER_VERSION,
-                      "this project was saved by a newer version of Crosscheck (project "
-                      "format %u; this version reads format %u). Update Crosscheck to open it.",
+                      /* Translators: the first %u is the project format the file was saved
+                       * in, the second the one this version reads */
+                      _("this project was saved by a newer version of Crosscheck (project "
+                        "format %u; this version reads format %u). "
+                        "Update Crosscheck to open it."),
                       major, CC_PROJECT_FORMAT_MAJOR);
       return FALSE;
     }
 
   if (major == 0 || !xmlStrEqual (root->name, BAD_CAST "project"))
     {
-      set_node_error (state, root, CC_ERROR_INVALID,
-                      "this is not a Crosscheck project: it is a <%s> document%s%s%s, where a "
-                      "project is a <project> in the namespace %s",
-                      (const char *)root->name,
-                      root->ns != NULL ? " in the namespace " : " with no namespace",
-                      root->ns != NULL ? (const char *)root->ns->href : "",
-                      "", CC_PROJECT_NAMESPACE);
+      /* One message for each case, not one with a piece put in, so translators see whole
+       * sentences. */
+      if (root->ns != NULL)
+        {
+          set_node_error (state, root, CC_ERROR_INVALID,
+                          /* Translators: the first %s is the name of the document's top
+                           * element, the second its namespace and the third the namespace of
+                           * project files */
+                          _("this is not a Crosscheck project: it is a <%s> document in the "
+                            "namespace %s, where a project is a <project> in the namespace %s"),
+                          (const char *)root->name, (const char *)root->ns->href,
+                          CC_PROJECT_NAMESPACE);
+        }
+      else
+        {
+          set_node_error (state, root, CC_ERROR_INVALID,
+                          /* Translators: the first %s is the name of the document's top
+                           * element, the second the namespace of project files */
+                          _("this is not a Crosscheck project: it is a <%s> document with no "
+                            "namespace, where a project is a <project> in the namespace %s"),
+                          (const char *)root->name, CC_PROJECT_NAMESPACE);
+        }
       return FALSE;
     }
 
@@ -710,7 +768,8 @@ check_root (ReadState *state,
       !g_ascii_string_to_unsigned (parts[1], 10, 0, G_MAXUINT, &state->minor, NULL))
     {
       set_node_error (state, root, CC_ERROR_INVALID,
-                      "<project> needs a version attribute such as version=\"%u.%u\"",
+                      /* Translators: %u.%u is the project format this version writes */
+                      _("<project> needs a version attribute such as version=\"%u.%u\""),
                       CC_PROJECT_FORMAT_MAJOR, CC_PROJECT_FORMAT_MINOR);
       return FALSE;
     }
@@ -718,8 +777,11 @@ check_root (ReadState *state,
   if (version_major > CC_PROJECT_FORMAT_MAJOR)
     {
       set_node_error (state, root, CC_ERROR_NEWER_VERSION,
-                      "this project was saved by a newer version of Crosscheck (project "
-                      "format %s; this version reads format %u). Update Crosscheck to open it.",
+                      /* Translators: %s is the project format the file was saved in, such as
+                       * “2.0”, and %u the one this version reads */
+                      _("this project was saved by a newer version of Crosscheck (project "
+                        "format %s; this version reads format %u). "
+                        "Update Crosscheck to open it."),
                       (const char *)version, CC_PROJECT_FORMAT_MAJOR);
       return FALSE;
     }
@@ -784,7 +846,9 @@ set_too_large_error (GError     **error,
   g_autofree char *limit_text = g_format_size (CC_PROJECT_MAX_BYTES);
 
   g_set_error (error, CC_ERROR, CC_ERROR_TOO_LARGE,
-               "“%s” is too large to be a project file (%s; the limit is %s)",
+               /* Translators: the first %s is a file name, the second the file's size and the
+                * third the largest size a project file can have, such as “12.4 MB” */
+               _("“%s” is too large to be a project file (%s; the limit is %s)"),
                display_name, size_text, limit_text);
 }
 
@@ -823,7 +887,7 @@ cc_project_load_bytes (GBytes      *bytes,
   if (size == 0)
     {
       g_set_error (error, CC_ERROR, CC_ERROR_EMPTY,
-                   "“%s” is empty: it holds no project", display_name);
+                   _("“%s” is empty: it holds no project"), display_name);
       return NULL;
     }
   if (size > CC_PROJECT_MAX_BYTES)
@@ -836,7 +900,7 @@ cc_project_load_bytes (GBytes      *bytes,
   if (ctxt == NULL)
     {
       g_set_error (error, CC_ERROR, CC_ERROR_FAILED,
-                   "“%s” could not be read: out of memory", display_name);
+                   _("“%s” could not be read: out of memory"), display_name);
       return NULL;
     }
 
@@ -866,7 +930,7 @@ cc_project_load_bytes (GBytes      *bytes,
 
   if (state.error == NULL && (!ctxt->wellFormed || doc == NULL))
     g_set_error (&state.error, CC_ERROR, CC_ERROR_MALFORMED,
-                 "“%s” is not well-formed XML", display_name);
+                 _("“%s” is not well-formed XML"), display_name);
 
   if (state.error != NULL)
     {
@@ -917,7 +981,7 @@ cc_project_load (GFile         *file,
   if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                   "“%s” is a folder, not a project file", display_name);
+                   _("“%s” is a folder, not a project file"), display_name);
       return NULL;
     }
   if (info != NULL && g_file_info_get_size (info) > CC_PROJECT_MAX_BYTES)
@@ -930,7 +994,7 @@ cc_project_load (GFile         *file,
       !(bytes = g_file_load_bytes (file, cancellable, NULL, &local_error)))
     {
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                  "Could not read “%s”: ", display_name);
+                                  _("Could not read “%s”: "), display_name);
       return NULL;
     }
 
@@ -1190,7 +1254,9 @@ set_errno_error (GError     **error,
                  const char  *what)
 {
   g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               "Could not save “%s”: %s: %s. The file on disk was not changed.",
+               /* Translators: the first %s is a file name, the second what went wrong, such
+                * as “could not replace the file”, and the third the system's reason */
+               _("Could not save “%s”: %s: %s. The file on disk was not changed."),
                display_name, what, g_strerror (saved_errno));
   return FALSE;
 }
@@ -1231,8 +1297,10 @@ make_backup (const char  *path,
 
   if (g_unlink (backup) != 0 && errno != ENOENT)
     {
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
-                   "could not replace the backup: %s", g_strerror (errno));
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("could not replace the backup: %s"), g_strerror (saved_errno));
       return FALSE;
     }
 
@@ -1295,7 +1363,7 @@ cc_project_save_bytes (GBytes            *bytes,
                                     G_FILE_CREATE_NONE, NULL, cancellable, &local_error))
         {
           g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                      "Could not save “%s”: ", display_name);
+                                      _("Could not save “%s”: "), display_name);
           return FALSE;
         }
       return TRUE;
@@ -1308,15 +1376,20 @@ cc_project_save_bytes (GBytes            *bytes,
 
   exists = g_stat (path, &old) == 0;
   if (exists && !S_ISREG (old.st_mode))
-    return set_errno_error (error, EISDIR, display_name, "it is not a regular file");
+    return set_errno_error (error, EISDIR, display_name, _("it is not a regular file"));
 
   directory = g_path_get_dirname (path);
   basename = g_path_get_basename (path);
 
   fd = open_temporary (directory, basename, &tmp_path);
   if (fd < 0)
-    return set_errno_error (error, errno, display_name,
-                            "could not create a file in its folder");
+    {
+      /* Read before anything else, gettext included, can touch errno. */
+      int saved_errno = errno;
+
+      return set_errno_error (error, saved_errno, display_name,
+                              _("could not create a file in its folder"));
+    }
 
   if (exists)
     fchmod (fd, old.st_mode & 07777);
@@ -1338,7 +1411,8 @@ cc_project_save_bytes (GBytes            *bytes,
         g_output_stream_close (raw, NULL, NULL);
       g_unlink (tmp_path);
       g_set_error (error, local_error->domain, local_error->code,
-                   "Could not save “%s”: %s. The file on disk was not changed.",
+                   /* Translators: the first %s is a file name, the second the reason */
+                   _("Could not save “%s”: %s. The file on disk was not changed."),
                    display_name, local_error->message);
       return FALSE;
     }
@@ -1348,7 +1422,8 @@ cc_project_save_bytes (GBytes            *bytes,
       int saved_errno = errno;
 
       g_unlink (tmp_path);
-      return set_errno_error (error, saved_errno, display_name, "could not replace the file");
+      return set_errno_error (error, saved_errno, display_name,
+                              _("could not replace the file"));
     }
 
   sync_directory (directory);

@@ -8,6 +8,7 @@
 
 #include "cc-xml-private.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "cc-error.h"
@@ -148,8 +149,10 @@ cc_xml_read_text_content (xmlNode  *element,
               if (!parse_char_code ((const char *)code, &c))
                 {
                   g_set_error (error, CC_ERROR, CC_ERROR_INVALID,
-                               "<char code=\"%s\"/> does not name a character "
-                               "(it takes a hexadecimal code point such as 1B)",
+                               /* Translators: %s is the code the file gave; <char code=…/>
+                                * is markup, keep it as it is */
+                               _("<char code=\"%s\"/> does not name a character "
+                                 "(it takes a hexadecimal code point such as 1B)"),
                                code != NULL ? (const char *)code : "");
                   return NULL;
                 }
@@ -158,7 +161,9 @@ cc_xml_read_text_content (xmlNode  *element,
           else
             {
               g_set_error (error, CC_ERROR, CC_ERROR_INVALID,
-                           "<%s> may hold only text, not a <%s> element",
+                           /* Translators: the first %s is the name of an element, the
+                            * second the name of the element found inside it */
+                           _("<%s> may hold only text, not a <%s> element"),
                            (const char *)element->name, (const char *)child->name);
               return NULL;
             }
@@ -170,7 +175,7 @@ cc_xml_read_text_content (xmlNode  *element,
 
         default:
           g_set_error (error, CC_ERROR, CC_ERROR_INVALID,
-                       "<%s> holds something other than text", (const char *)element->name);
+                       _("<%s> holds something other than text"), (const char *)element->name);
           return NULL;
         }
     }
