@@ -1,0 +1,882 @@
+/* cc-text.c
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cc-text"
+
+#include "cc-text.h"
+
+#include <string.h>
+
+/* Options ---------------------------------------------------------------------------------- */
+
+void
+cc_compare_options_init_default (CcCompareOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  options->min_passage_words = CC_DEFAULT_MIN_PASSAGE_WORDS;
+  options->max_bridged_words = CC_DEFAULT_MAX_BRIDGED_WORDS;
+  options->min_identity = CC_DEFAULT_MIN_IDENTITY;
+  options->min_quote_words = CC_DEFAULT_MIN_QUOTE_WORDS;
+  options->fold_case = TRUE;
+  options->ignore_punctuation = FALSE;
+}
+
+void
+cc_compare_options_from_settings (CcCompareOptions     *options,
+                                  CcComparisonSettings *settings)
+{
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (CC_IS_COMPARISON_SETTINGS (settings));
+
+  options->min_passage_words = cc_comparison_settings_get_min_passage_words (settings);
+  options->max_bridged_words = cc_comparison_settings_get_max_bridged_words (settings);
+  options->min_identity = cc_comparison_settings_get_min_identity (settings);
+  options->min_quote_words = cc_comparison_settings_get_min_quote_words (settings);
+  options->fold_case = cc_comparison_settings_get_fold_case (settings);
+  options->ignore_punctuation = cc_comparison_settings_get_ignore_punctuation (settings);
+}
+
+/* Lexicon ---------------------------------------------------------------------------------- */
+
+struct _CcLexicon
+{
+  gatomicrefcount  ref_count;
+  GMutex           mutex;
+  GHashTable      *ids;       /* form → id */
+  GPtrArray       *forms;     /* id → form; id 0 is unused */
+  GStringChunk    *chunk;
+};
+
+CcLexicon *
+cc_lexicon_new (void)
+{
+  CcLexicon *self = g_new0 (CcLexicon, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  g_mutex_init (&self->mutex);
+  self->ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->forms = g_ptr_array_new ();
+  self->chunk = g_string_chunk_new (64 * 1024);
+  g_ptr_array_add (self->forms, (gpointer)"");
+
+  return self;
+}
+
+CcLexicon *
+cc_lexicon_ref (CcLexicon *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+cc_lexicon_unref (CcLexicon *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  g_hash_table_unref (self->ids);
+  g_ptr_array_unref (self->forms);
+  g_string_chunk_free (self->chunk);
+  g_mutex_clear (&self->mutex);
+  g_free (self);
+}
+
+/**
+ * cc_lexicon_intern:
+ * @form: a comparison form, not necessarily NUL-terminated
+ * @length: its length in bytes
+ *
+ * Returns: the form's id, never 0
+ */
+guint32
+cc_lexicon_intern (CcLexicon  *self,
+                   const char *form,
+                   gsize       length)
+{
+  char stack[128];
+  char *key = length < sizeof stack ? stack : g_malloc (length + 1);
+  gpointer id;
+
+  memcpy (key, form, length);
+  key[length] = '\0';
+
+  g_mutex_lock (&self->mutex);
+  id = g_hash_table_lookup (self->ids, key);
+  if (id == NULL)
+    {
+      char *stored = g_string_chunk_insert_len (self->chunk, key, length);
+
+      id = GUINT_TO_POINTER (self->forms->len);
+      g_ptr_array_add (self->forms, stored);
+      g_hash_table_insert (self->ids, stored, id);
+    }
+  g_mutex_unlock (&self->mutex);
+
+  if (key != stack)
+    g_free (key);
+
+  return GPOINTER_TO_UINT (id);
+}
+
+const char *
+cc_lexicon_lookup (CcLexicon *self,
+                   guint32    form)
+{
+  const char *string = NULL;
+
+  g_mutex_lock (&self->mutex);
+  if (form < self->forms->len)
+    string = g_ptr_array_index (self->forms, form);
+  g_mutex_unlock (&self->mutex);
+
+  return string;
+}
+
+guint
+cc_lexicon_get_size (CcLexicon *self)
+{
+  guint size;
+
+  g_mutex_lock (&self->mutex);
+  size = self->forms->len - 1;
+  g_mutex_unlock (&self->mutex);
+
+  return size;
+}
+
+/* Folding ---------------------------------------------------------------------------------- */
+
+/* Typographic variants that mean the same to a reader: after NFKC, these still differ. */
+static gunichar
+fold_typography (gunichar c)
+{
+  switch (c)
+    {
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x02BC:
+    case 0x0060: case 0x00B4:
+      return '\'';
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x00AB:
+    case 0x00BB: case 0x2039: case 0x203A: case 0x300C: case 0x300D: case 0x300E:
+    case 0x300F: case 0x301D: case 0x301E:
+      return '"';
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
+    case 0x2212: case 0xFE58: case 0xFE63: case 0xFF0D:
+      return '-';
+    default:
+      return c;
+    }
+}
+
+static gboolean
+is_invisible (gunichar c)
+{
+  /* Soft hyphen, zero-width space/joiners, word joiner, BOM. */
+  return c == 0x00AD || c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 ||
+         c == 0xFEFF;
+}
+
+/**
+ * cc_text_fold:
+ * @string: text, such as one token
+ * @length: its length in bytes, or -1
+ * @fold_case: whether upper and lower case compare equal
+ *
+ * The comparison form of @string: NFKC, case folded if asked, with curly and straight quotes,
+ * apostrophes and dashes made one, and soft hyphens and zero-width characters removed.
+ *
+ * Returns: (transfer full): the form
+ */
+char *
+cc_text_fold (const char *string,
+              gssize      length,
+              gboolean    fold_case)
+{
+  g_autofree char *normalized = NULL;
+  g_autofree char *folded = NULL;
+  GString *out;
+  gboolean ascii = TRUE;
+
+  if (length < 0)
+    length = strlen (string);
+
+  for (gssize i = 0; i < length; i++)
+    if ((guchar)string[i] >= 0x80)
+      {
+        ascii = FALSE;
+        break;
+      }
+
+  /* ASCII is already in NFKC: only case and the backtick differ. */
+  if (ascii)
+    {
+      char *result = g_strndup (string, length);
+
+      for (gssize i = 0; i < length; i++)
+        {
+          if (fold_case)
+            result[i] = g_ascii_tolower (result[i]);
+          if (result[i] == '`')
+            result[i] = '\'';
+        }
+      return result;
+    }
+
+  normalized = g_utf8_normalize (string, length, G_NORMALIZE_NFKC);
+  if (normalized == NULL)
+    return g_strndup (string, length);
+
+  if (fold_case)
+    {
+      g_autofree char *casefolded = g_utf8_casefold (normalized, -1);
+      folded = g_utf8_normalize (casefolded, -1, G_NORMALIZE_NFKC);
+    }
+  else
+    folded = g_steal_pointer (&normalized);
+
+  out = g_string_sized_new (strlen (folded));
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_invisible (c))
+        continue;
+      g_string_append_unichar (out, fold_typography (c));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Stop words: function words a reader does not see as content, so a diff does not keep a lone
+ * "the" between two changes. A short list per common news language; not exhaustive. */
+static const char * const stopword_list[] = {
+  /* English */
+  "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with",
+  "from", "as", "is", "was", "are", "were", "be", "been", "it", "its", "this", "that", "he",
+  "she", "they", "we", "i", "you", "his", "her", "their", "our", "not", "no", "so", "if",
+  "than", "then", "has", "had", "have", "will", "would", "said", "which", "who", "up", "out",
+  /* French */
+  "le", "la", "les", "un", "une", "des", "du", "de", "et", "ou", "en", "au", "aux", "est",
+  "que", "qui", "pour", "par", "sur", "dans", "il", "elle",
+  /* German */
+  "der", "die", "das", "den", "dem", "ein", "eine", "und", "oder", "ist", "im", "zu", "von",
+  "mit", "auf", "für", "sich", "nicht",
+  /* Spanish */
+  "el", "los", "las", "y", "o", "es", "del", "al", "con", "por", "para", "se", "lo",
+  NULL
+};
+
+static gboolean
+is_stopword (const char *form)
+{
+  static GHashTable *stopwords = NULL;
+
+  if (g_once_init_enter (&stopwords))
+    {
+      GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; stopword_list[i] != NULL; i++)
+        g_hash_table_add (table, (gpointer)stopword_list[i]);
+      g_once_init_leave (&stopwords, table);
+    }
+
+  return g_hash_table_contains (stopwords, form);
+}
+
+/* Tokenizing ------------------------------------------------------------------------------- */
+
+struct _CcText
+{
+  gatomicrefcount  ref_count;
+  char            *string;
+  gsize            n_bytes;
+  guint            length;
+  CcLexicon       *lexicon;
+  GArray          *tokens;
+  GArray          *matchable;
+  guint            word_count;
+};
+
+static gboolean
+is_ideograph (gunichar c)
+{
+  GUnicodeScript script;
+
+  if (c < 0x2E80)
+    return FALSE;
+
+  script = g_unichar_get_script (c);
+  return script == G_UNICODE_SCRIPT_HAN ||
+         script == G_UNICODE_SCRIPT_HIRAGANA ||
+         script == G_UNICODE_SCRIPT_KATAKANA;
+}
+
+static gboolean
+is_mark (gunichar c)
+{
+  GUnicodeType type;
+
+  if (c < 0x300)
+    return FALSE;
+
+  type = g_unichar_type (c);
+  return type == G_UNICODE_NON_SPACING_MARK ||
+         type == G_UNICODE_SPACING_MARK ||
+         type == G_UNICODE_ENCLOSING_MARK ||
+         c == 0xFE0F || c == 0xFE0E ||
+         (c >= 0x1F3FB && c <= 0x1F3FF);
+}
+
+static gboolean
+is_word_char (gunichar c)
+{
+  if (c < 0x80)
+    return g_ascii_isalnum (c);
+
+  return g_unichar_isalnum (c) || is_mark (c);
+}
+
+static gboolean
+is_separator (gunichar c)
+{
+  if (c < 0x80)
+    return c <= ' ' || c == 0x7F;
+
+  return g_unichar_isspace (c) || c == 0x2028 || c == 0x2029 || is_invisible (c) ||
+         g_unichar_type (c) == G_UNICODE_CONTROL || g_unichar_type (c) == G_UNICODE_FORMAT;
+}
+
+static gboolean
+is_apostrophe (gunichar c)
+{
+  return c == '\'' || c == 0x2019 || c == 0x02BC;
+}
+
+static gboolean
+is_terminal (gunichar c)
+{
+  return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x3002 || c == 0xFF01 ||
+         c == 0xFF1F;
+}
+
+static gboolean
+is_closing (gunichar c)
+{
+  return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x2019 || c == 0x201D ||
+         c == 0x00BB || c == 0x300D || c == 0x300F;
+}
+
+typedef struct
+{
+  const char *p;
+  guint       offset;
+} Cursor;
+
+static inline gunichar
+peek (const Cursor *cursor,
+      const char   *end)
+{
+  if (cursor->p >= end)
+    return 0;
+  if ((guchar)*cursor->p < 0x80)
+    return (guchar)*cursor->p;
+  return g_utf8_get_char (cursor->p);
+}
+
+static inline void
+advance (Cursor *cursor)
+{
+  cursor->p = g_utf8_next_char (cursor->p);
+  cursor->offset++;
+}
+
+static gunichar
+peek_after (const Cursor *cursor,
+            const char   *end)
+{
+  Cursor next = *cursor;
+
+  if (next.p >= end)
+    return 0;
+  advance (&next);
+  return peek (&next, end);
+}
+
+/* Titles whose full stop ends no sentence. */
+static gboolean
+is_abbreviation (const char *word,
+                 gsize       length)
+{
+  static const char * const abbreviations[] = {
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sr", "Jr", "Gen", "Col", "Lt", "Sgt", "Rev",
+    "Hon", "No", "vs", "etc", "e.g", "i.e", "Inc", "Ltd", "Co", "Jan", "Feb", "Mar", "Apr",
+    "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", NULL
+  };
+
+  for (guint i = 0; abbreviations[i] != NULL; i++)
+    if (strlen (abbreviations[i]) == length && strncmp (abbreviations[i], word, length) == 0)
+      return TRUE;
+
+  /* A single capital: an initial, as in "J. Smith". */
+  return length == 1 && g_ascii_isupper (word[0]);
+}
+
+static void
+add_token (CcText                 *self,
+           const CcCompareOptions *options,
+           const Cursor           *start,
+           const Cursor           *end,
+           CcTokenKind             kind,
+           guint                   flags)
+{
+  gsize length = end->p - start->p;
+  char stack[64];
+  char *form;
+  CcToken token;
+
+  token.start = start->offset;
+  token.end = end->offset;
+  token.byte_start = start->p - self->string;
+  token.byte_end = end->p - self->string;
+  token.kind = kind;
+
+  /* Most tokens are short ASCII: fold them without allocating. */
+  form = NULL;
+  if (length < sizeof stack)
+    {
+      gboolean ascii = TRUE;
+
+      for (gsize i = 0; i < length; i++)
+        {
+          guchar c = start->p[i];
+
+          if (c >= 0x80)
+            {
+              ascii = FALSE;
+              break;
+            }
+          stack[i] = options->fold_case ? g_ascii_tolower (c) : c;
+          if (stack[i] == '`')
+            stack[i] = '\'';
+        }
+
+      if (ascii)
+        {
+          stack[length] = '\0';
+          form = stack;
+        }
+    }
+
+  if (form == NULL)
+    form = cc_text_fold (start->p, length, options->fold_case);
+
+  token.form = cc_lexicon_intern (self->lexicon, form, strlen (form));
+  if (kind == CC_TOKEN_WORD && is_stopword (form))
+    flags |= CC_TOKEN_STOPWORD;
+  if (kind == CC_TOKEN_PUNCTUATION && options->ignore_punctuation)
+    flags |= CC_TOKEN_IGNORED;
+  token.flags = flags;
+
+  if (form != stack)
+    g_free (form);
+
+  g_array_append_val (self->tokens, token);
+}
+
+static void
+tokenize (CcText                 *self,
+          const CcCompareOptions *options)
+{
+  const char *end = self->string + self->n_bytes;
+  Cursor cursor = { self->string, 0 };
+  guint pending = CC_TOKEN_PARAGRAPH_START | CC_TOKEN_SENTENCE_START | CC_TOKEN_LINE_START;
+  guint newlines = 0;
+  gboolean after_terminal = FALSE;
+
+  while (cursor.p < end)
+    {
+      gunichar c = peek (&cursor, end);
+      Cursor start = cursor;
+      CcTokenKind kind;
+
+      if (is_separator (c))
+        {
+          /* CR LF is one line end; a lone CR is one too. */
+          if (c == '\n' || c == 0x2029 || c == 0x2028 ||
+              (c == '\r' && peek_after (&cursor, end) != '\n'))
+            newlines++;
+          pending |= CC_TOKEN_SPACE_BEFORE;
+          advance (&cursor);
+          continue;
+        }
+
+      if (newlines > 0)
+        pending |= CC_TOKEN_LINE_START;
+      if (newlines > 1 || self->tokens->len == 0)
+        pending |= CC_TOKEN_PARAGRAPH_START | CC_TOKEN_SENTENCE_START;
+      if (after_terminal && (pending & CC_TOKEN_SPACE_BEFORE) && !is_closing (c))
+        pending |= CC_TOKEN_SENTENCE_START;
+      newlines = 0;
+
+      if (is_ideograph (c))
+        {
+          advance (&cursor);
+          while (is_mark (peek (&cursor, end)))
+            advance (&cursor);
+          kind = CC_TOKEN_WORD;
+        }
+      else if (is_word_char (c) && !is_mark (c))
+        {
+          gboolean digits_only = TRUE;
+
+          for (;;)
+            {
+              gunichar here = peek (&cursor, end);
+
+              if (is_word_char (here) && !is_ideograph (here))
+                {
+                  if (!g_unichar_isdigit (here))
+                    digits_only = FALSE;
+                  advance (&cursor);
+                  continue;
+                }
+
+              /* Joiners stay inside a word when a word character follows: don't, well-known,
+               * news­paper (with a soft hyphen), 11,000 and 2.4 are one token each. */
+              {
+                gunichar before = g_utf8_get_char (g_utf8_prev_char (cursor.p));
+                gunichar after = peek_after (&cursor, end);
+
+                if (((is_apostrophe (here) || here == '-' || here == 0x2010 || here == 0x2011 ||
+                      here == 0x00AD) &&
+                     is_word_char (after) && !is_mark (after) && !is_ideograph (after)) ||
+                    ((here == '.' || here == ',') &&
+                     g_unichar_isdigit (before) && g_unichar_isdigit (after)))
+                  {
+                    if (here != '.' && here != ',')
+                      digits_only = FALSE;
+                    advance (&cursor);
+                    continue;
+                  }
+              }
+              break;
+            }
+          kind = digits_only ? CC_TOKEN_NUMBER : CC_TOKEN_WORD;
+        }
+      else if (g_unichar_ispunct (c) && g_unichar_type (c) != G_UNICODE_MATH_SYMBOL &&
+               g_unichar_type (c) != G_UNICODE_CURRENCY_SYMBOL &&
+               g_unichar_type (c) != G_UNICODE_MODIFIER_SYMBOL &&
+               g_unichar_type (c) != G_UNICODE_OTHER_SYMBOL)
+        {
+          /* A run of one mark ("...", "--", "?!" is two) is one token. */
+          advance (&cursor);
+          while (peek (&cursor, end) == c)
+            advance (&cursor);
+          kind = CC_TOKEN_PUNCTUATION;
+        }
+      else
+        {
+          /* Symbols and emoji, with their modifiers and zero-width-joined sequences. */
+          advance (&cursor);
+          for (;;)
+            {
+              gunichar here = peek (&cursor, end);
+
+              if (is_mark (here))
+                advance (&cursor);
+              else if (here == 0x200D && peek_after (&cursor, end) != 0)
+                {
+                  advance (&cursor);
+                  advance (&cursor);
+                }
+              else
+                break;
+            }
+          kind = CC_TOKEN_SYMBOL;
+        }
+
+      add_token (self, options, &start, &cursor, kind, pending);
+      pending = 0;
+
+      if (kind == CC_TOKEN_PUNCTUATION && is_terminal (c))
+        {
+          CcToken *before = self->tokens->len >= 2
+                            ? &g_array_index (self->tokens, CcToken, self->tokens->len - 2)
+                            : NULL;
+
+          after_terminal = !(c == '.' && before != NULL && before->kind == CC_TOKEN_WORD &&
+                             before->byte_end == start.p - self->string &&
+                             is_abbreviation (self->string + before->byte_start,
+                                              before->byte_end - before->byte_start));
+        }
+      else if (!(kind == CC_TOKEN_PUNCTUATION && is_closing (c)))
+        after_terminal = FALSE;
+    }
+
+  self->length = cursor.offset;
+}
+
+static void
+mark_excluded (CcText        *self,
+               const CcRange *excluded,
+               guint          n_excluded)
+{
+  guint r = 0;
+
+  for (guint i = 0; i < self->tokens->len && r < n_excluded; i++)
+    {
+      CcToken *token = &g_array_index (self->tokens, CcToken, i);
+
+      while (r < n_excluded && excluded[r].end <= token->start)
+        r++;
+      if (r < n_excluded && excluded[r].start < token->end)
+        token->flags |= CC_TOKEN_EXCLUDED | CC_TOKEN_IGNORED;
+    }
+}
+
+/**
+ * cc_text_new:
+ * @text: UTF-8 text
+ * @length: its length in bytes, or -1
+ * @excluded: (array length=n_excluded): ranges left out of matching, sorted by start
+ * @options: the comparison settings
+ * @lexicon: the lexicon shared by all texts compared with this one
+ *
+ * Cuts @text into words, numbers, punctuation and symbols, each with its character offsets,
+ * sentence and paragraph starts, and comparison form.
+ *
+ * Returns: (transfer full): the text
+ */
+CcText *
+cc_text_new (const char             *text,
+             gssize                  length,
+             const CcRange          *excluded,
+             guint                   n_excluded,
+             const CcCompareOptions *options,
+             CcLexicon              *lexicon)
+{
+  CcText *self;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (lexicon != NULL, NULL);
+
+  if (length < 0)
+    length = strlen (text);
+
+  self = g_new0 (CcText, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->string = g_strndup (text, length);
+  self->n_bytes = length;
+  self->lexicon = cc_lexicon_ref (lexicon);
+  /* About one token per five bytes of prose. */
+  self->tokens = g_array_sized_new (FALSE, FALSE, sizeof (CcToken), length / 5 + 16);
+
+  tokenize (self, options);
+  mark_excluded (self, excluded, n_excluded);
+
+  self->matchable = g_array_sized_new (FALSE, FALSE, sizeof (guint), self->tokens->len);
+  for (guint i = 0; i < self->tokens->len; i++)
+    {
+      const CcToken *token = &g_array_index (self->tokens, CcToken, i);
+
+      if (!(token->flags & CC_TOKEN_IGNORED))
+        g_array_append_val (self->matchable, i);
+      if (!(token->flags & CC_TOKEN_EXCLUDED) &&
+          (token->kind == CC_TOKEN_WORD || token->kind == CC_TOKEN_NUMBER))
+        self->word_count++;
+    }
+
+  return self;
+}
+
+CcText *
+cc_text_new_for_source (CcSource               *source,
+                        const CcCompareOptions *options,
+                        CcLexicon              *lexicon)
+{
+  const CcRange *excluded;
+  guint n_excluded;
+
+  g_return_val_if_fail (CC_IS_SOURCE (source), NULL);
+
+  excluded = cc_source_get_excluded (source, &n_excluded);
+  return cc_text_new (cc_source_get_text (source), -1, excluded, n_excluded, options, lexicon);
+}
+
+CcText *
+cc_text_ref (CcText *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+cc_text_unref (CcText *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  g_free (self->string);
+  cc_lexicon_unref (self->lexicon);
+  g_array_unref (self->tokens);
+  g_array_unref (self->matchable);
+  g_free (self);
+}
+
+const char *
+cc_text_get_string (CcText *self,
+                    gsize  *n_bytes)
+{
+  if (n_bytes != NULL)
+    *n_bytes = self->n_bytes;
+  return self->string;
+}
+
+/**
+ * cc_text_get_length:
+ *
+ * Returns: the length in characters
+ */
+guint
+cc_text_get_length (CcText *self)
+{
+  return self->length;
+}
+
+CcLexicon *
+cc_text_get_lexicon (CcText *self)
+{
+  return self->lexicon;
+}
+
+const CcToken *
+cc_text_get_tokens (CcText *self,
+                    guint  *n_tokens)
+{
+  *n_tokens = self->tokens->len;
+  return (const CcToken *)(gpointer)self->tokens->data;
+}
+
+/**
+ * cc_text_get_matchable:
+ *
+ * Returns: (array length=n_matchable): the indices of the tokens that take part in matching,
+ *   in order: every token but those excluded (and punctuation, when it is ignored)
+ */
+const guint *
+cc_text_get_matchable (CcText *self,
+                       guint  *n_matchable)
+{
+  *n_matchable = self->matchable->len;
+  return (const guint *)(gpointer)self->matchable->data;
+}
+
+/**
+ * cc_text_get_word_count:
+ *
+ * Returns: the words and numbers outside excluded ranges
+ */
+guint
+cc_text_get_word_count (CcText *self)
+{
+  return self->word_count;
+}
+
+/**
+ * cc_text_token_at:
+ * @offset: a character offset
+ *
+ * Returns: the index of the first token that ends after @offset (the number of tokens if
+ *   none does)
+ */
+guint
+cc_text_token_at (CcText *self,
+                  guint   offset)
+{
+  const CcToken *tokens = (const CcToken *)(gpointer)self->tokens->data;
+  guint low = 0, high = self->tokens->len;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (tokens[middle].end <= offset)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  return low;
+}
+
+/**
+ * cc_text_char_to_byte:
+ * @offset: a character offset, at most the length
+ *
+ * Returns: the byte offset of character @offset
+ */
+gsize
+cc_text_char_to_byte (CcText *self,
+                      guint   offset)
+{
+  const CcToken *tokens = (const CcToken *)(gpointer)self->tokens->data;
+  guint index = cc_text_token_at (self, offset);
+  const char *p;
+  guint at;
+
+  g_return_val_if_fail (offset <= self->length, self->n_bytes);
+
+  /* Walk from the nearest token boundary at or before the offset. */
+  if (index < self->tokens->len && tokens[index].start <= offset)
+    {
+      p = self->string + tokens[index].byte_start;
+      at = tokens[index].start;
+    }
+  else if (index > 0)
+    {
+      p = self->string + tokens[index - 1].byte_end;
+      at = tokens[index - 1].end;
+    }
+  else
+    {
+      p = self->string;
+      at = 0;
+    }
+
+  for (; at < offset; at++)
+    p = g_utf8_next_char (p);
+
+  return p - self->string;
+}
+
+/**
+ * cc_text_dup_span:
+ *
+ * Returns: (transfer full): characters [@start, @end) of the text
+ */
+char *
+cc_text_dup_span (CcText *self,
+                  guint   start,
+                  guint   end)
+{
+  gsize byte_start, byte_end;
+
+  g_return_val_if_fail (start <= end, NULL);
+
+  byte_start = cc_text_char_to_byte (self, start);
+  byte_end = cc_text_char_to_byte (self, end);
+  return g_strndup (self->string + byte_start, byte_end - byte_start);
+}
