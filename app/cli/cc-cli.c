@@ -12,86 +12,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cc-cli-private.h"
 #include "cc-error.h"
 #include "cc-import.h"
-#include "cc-json-writer.h"
 #include "cc-project-io.h"
-
-/* Exit statuses: scripts tell a failed operation from a mistyped command line. */
-enum {
-  EXIT_OK = 0,
-  EXIT_FAILED = 1,
-  EXIT_USAGE = 2,
-};
-
-typedef struct
-{
-  const char *name;
-  const char *parameters;
-  const char *summary;
-  int       (*run) (int argc, char **argv);
-} Command;
-
-static const Command *find_command (const char *name);
-
-static int
-fail (GError *error)
-{
-  g_printerr ("crosscheck-cli: %s\n", error->message);
-  g_error_free (error);
-  return EXIT_FAILED;
-}
-
-static int
-usage_error (GOptionContext *context,
-             const char     *format,
-             ...) G_GNUC_PRINTF (2, 3);
-
-static int
-usage_error (GOptionContext *context,
-             const char     *format,
-             ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_printerr ("crosscheck-cli: %s\n", message);
-  if (context != NULL)
-    g_printerr ("%s", _("Try “--help” for more information.\n"));
-  return EXIT_USAGE;
-}
-
-/* Parses a command's options; returns -1 when the command should go on. */
-static int
-parse_options (GOptionContext      *context,
-               const Command       *command,
-               const GOptionEntry  *entries,
-               int                 *argc,
-               char              ***argv)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_option_context_set_summary (context, _(command->summary));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-
-  if (!g_option_context_parse (context, argc, argv, &error))
-    return usage_error (context, "%s", error->message);
-
-  return -1;
-}
-
-static GOptionContext *
-command_context (const Command *command)
-{
-  g_autofree char *parameters = g_strdup_printf ("%s %s", command->name, command->parameters);
-
-  return g_option_context_new (parameters);
-}
 
 static gboolean
 save_project (CcProject   *project,
@@ -101,24 +25,6 @@ save_project (CcProject   *project,
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
 
   return cc_project_save (project, file, NULL, error);
-}
-
-static CcProject *
-load_project (const char  *path,
-              GError     **error)
-{
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-
-  return cc_project_load (file, NULL, error);
-}
-
-static char *
-format_date (GDateTime *date_time)
-{
-  if (date_time == NULL)
-    return g_strdup ("");
-
-  return g_date_time_format_iso8601 (date_time);
 }
 
 /* new ------------------------------------------------------------------------------------- */
@@ -134,7 +40,7 @@ run_new (int    argc,
   g_autofree char *description = NULL;
   g_autoptr(GError) error = NULL;
   gboolean force = FALSE;
-  const Command *command = find_command ("new");
+  const CcCommand *command = cc_cli_find_command ("new");
   const GOptionEntry entries[] = {
     { "title", 't', 0, G_OPTION_ARG_STRING, &title, N_("The project’s title"), N_("TITLE") },
     { "description", 'd', 0, G_OPTION_ARG_STRING, &description,
@@ -145,19 +51,19 @@ run_new (int    argc,
   };
   int status;
 
-  context = command_context (command);
-  if ((status = parse_options (context, command, entries, &argc, &argv)) >= 0)
+  context = cc_cli_context_new (command);
+  if ((status = cc_cli_parse_options (context, command, entries, &argc, &argv)) >= 0)
     return status;
   if (argc != 2)
-    return usage_error (context, _("“new” takes one project file"));
+    return cc_cli_usage_error (context, _("“new” takes one project file"));
   if (title == NULL)
-    return usage_error (context, _("a new project needs a title: --title TITLE"));
+    return cc_cli_usage_error (context, _("a new project needs a title: --title TITLE"));
 
   file = g_file_new_for_commandline_arg (argv[1]);
   if (!force && g_file_query_exists (file, NULL))
     {
       g_printerr (_("crosscheck-cli: “%s” already exists; use --force to replace it\n"), argv[1]);
-      return EXIT_FAILED;
+      return CC_EXIT_FAILED;
     }
 
   project = cc_project_new ();
@@ -165,9 +71,9 @@ run_new (int    argc,
   cc_project_set_description (project, description);
 
   if (!cc_project_save (project, file, NULL, &error))
-    return fail (g_steal_pointer (&error));
+    return cc_cli_fail (g_steal_pointer (&error));
 
-  return EXIT_OK;
+  return CC_EXIT_OK;
 }
 
 /* import ---------------------------------------------------------------------------------- */
@@ -192,7 +98,7 @@ run_import (int    argc,
   g_autofree char *format_name = NULL;
   gboolean quiet = FALSE;
   CcImportFormat format = CC_IMPORT_FORMAT_AUTO;
-  const Command *command = find_command ("import");
+  const CcCommand *command = cc_cli_find_command ("import");
   const GOptionEntry entries[] = {
     { "id", 0, 0, G_OPTION_ARG_STRING, &id, N_("The source’s id (one article only)"), N_("ID") },
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("Title, instead of the detected one"),
@@ -213,13 +119,13 @@ run_import (int    argc,
   };
   int status;
 
-  context = command_context (command);
-  if ((status = parse_options (context, command, entries, &argc, &argv)) >= 0)
+  context = cc_cli_context_new (command);
+  if ((status = cc_cli_parse_options (context, command, entries, &argc, &argv)) >= 0)
     return status;
   if (argc < 3)
-    return usage_error (context, _("“import” takes a project file and at least one article"));
+    return cc_cli_usage_error (context, _("“import” takes a project file and at least one article"));
   if (id != NULL && argc != 3)
-    return usage_error (context, _("--id names one source, so it takes one article"));
+    return cc_cli_usage_error (context, _("--id names one source, so it takes one article"));
 
   if (format_name == NULL || strcmp (format_name, "auto") == 0)
     format = CC_IMPORT_FORMAT_AUTO;
@@ -228,7 +134,7 @@ run_import (int    argc,
   else if (strcmp (format_name, "html") == 0)
     format = CC_IMPORT_FORMAT_HTML;
   else
-    return usage_error (context, _("--format is text, html or auto, not “%s”"), format_name);
+    return cc_cli_usage_error (context, _("--format is text, html or auto, not “%s”"), format_name);
 
   if (published_text != NULL)
     {
@@ -241,12 +147,12 @@ run_import (int    argc,
       published = g_date_time_new_from_iso8601 (date_only != NULL ? date_only : published_text,
                                                 utc);
       if (published == NULL)
-        return usage_error (context, _("--published “%s” is not an ISO 8601 date"),
+        return cc_cli_usage_error (context, _("--published “%s” is not an ISO 8601 date"),
                             published_text);
     }
 
-  if (!(project = load_project (argv[1], &error)))
-    return fail (g_steal_pointer (&error));
+  if (!(project = cc_cli_load_project (argv[1], &error)))
+    return cc_cli_fail (g_steal_pointer (&error));
 
   /* Every article is read before the project changes, so one bad file leaves it untouched. */
   for (int i = 2; i < argc; i++)
@@ -255,7 +161,7 @@ run_import (int    argc,
       CcSource *source = cc_import_file (file, format, NULL, &error);
 
       if (source == NULL)
-        return fail (g_steal_pointer (&error));
+        return cc_cli_fail (g_steal_pointer (&error));
 
       if (title != NULL)
         cc_source_set_title (source, title);
@@ -277,7 +183,7 @@ run_import (int    argc,
             {
               g_printerr (_("crosscheck-cli: the project already has a source “%s”\n"), id);
               g_object_unref (source);
-              return EXIT_FAILED;
+              return CC_EXIT_FAILED;
             }
           cc_source_set_id (source, id);
         }
@@ -289,7 +195,7 @@ run_import (int    argc,
     cc_project_add_source (project, g_ptr_array_index (imported, i));
 
   if (!save_project (project, argv[1], &error))
-    return fail (g_steal_pointer (&error));
+    return cc_cli_fail (g_steal_pointer (&error));
 
   for (guint i = 0; !quiet && i < imported->len; i++)
     {
@@ -303,72 +209,54 @@ run_import (int    argc,
                cc_source_get_word_count (source));
     }
 
-  return EXIT_OK;
+  return CC_EXIT_OK;
 }
 
 /* list ------------------------------------------------------------------------------------ */
 
 static void
-write_source_json (CcJsonWriter *json,
-                   CcSource     *source,
-                   gboolean      with_text)
+add_source_json (JsonBuilder *builder,
+                 CcSource    *source,
+                 gboolean     with_text)
 {
-  g_autofree char *published = format_date (cc_source_get_published (source));
-  g_autofree char *retrieved = format_date (cc_source_get_retrieved (source));
   const CcRange *excluded;
   guint n_excluded;
 
-  cc_json_writer_begin_object (json);
-  cc_json_writer_key (json, "id");
-  cc_json_writer_string (json, cc_source_get_id (source));
-  cc_json_writer_key (json, "title");
-  cc_json_writer_string (json, cc_source_get_title (source));
-  cc_json_writer_key (json, "outlet");
-  cc_json_writer_string (json, cc_source_get_outlet (source));
-  cc_json_writer_key (json, "author");
-  cc_json_writer_string (json, cc_source_get_author (source));
-  cc_json_writer_key (json, "url");
-  cc_json_writer_string (json, cc_source_get_url (source));
-  cc_json_writer_key (json, "published");
-  cc_json_writer_string (json, published[0] != '\0' ? published : NULL);
-  cc_json_writer_key (json, "retrieved");
-  cc_json_writer_string (json, retrieved[0] != '\0' ? retrieved : NULL);
-  cc_json_writer_key (json, "language");
-  cc_json_writer_string (json, cc_source_get_language (source));
-  cc_json_writer_key (json, "notes");
-  cc_json_writer_string (json, cc_source_get_notes (source));
-  cc_json_writer_key (json, "characters");
-  cc_json_writer_uint (json, cc_source_get_length (source));
-  cc_json_writer_key (json, "words");
-  cc_json_writer_uint (json, cc_source_get_word_count (source));
-  cc_json_writer_key (json, "excluded");
-  cc_json_writer_begin_array (json);
+  json_builder_begin_object (builder);
+  cc_cli_json_string (builder, "id", cc_source_get_id (source));
+  cc_cli_json_string (builder, "title", cc_source_get_title (source));
+  cc_cli_json_string (builder, "outlet", cc_source_get_outlet (source));
+  cc_cli_json_string (builder, "author", cc_source_get_author (source));
+  cc_cli_json_string (builder, "url", cc_source_get_url (source));
+  cc_cli_json_date_time (builder, "published", cc_source_get_published (source));
+  cc_cli_json_date_time (builder, "retrieved", cc_source_get_retrieved (source));
+  cc_cli_json_string (builder, "language", cc_source_get_language (source));
+  cc_cli_json_string (builder, "notes", cc_source_get_notes (source));
+  cc_cli_json_uint (builder, "characters", cc_source_get_length (source));
+  cc_cli_json_uint (builder, "words", cc_source_get_word_count (source));
+
+  json_builder_set_member_name (builder, "excluded");
+  json_builder_begin_array (builder);
   excluded = cc_source_get_excluded (source, &n_excluded);
   for (guint i = 0; i < n_excluded; i++)
     {
-      cc_json_writer_begin_object (json);
-      cc_json_writer_key (json, "start");
-      cc_json_writer_uint (json, excluded[i].start);
-      cc_json_writer_key (json, "end");
-      cc_json_writer_uint (json, excluded[i].end);
-      cc_json_writer_end_object (json);
+      json_builder_begin_object (builder);
+      cc_cli_json_uint (builder, "start", excluded[i].start);
+      cc_cli_json_uint (builder, "end", excluded[i].end);
+      json_builder_end_object (builder);
     }
-  cc_json_writer_end_array (json);
-  cc_json_writer_key (json, "provenance");
-  cc_json_writer_begin_object (json);
-  cc_json_writer_key (json, "file");
-  cc_json_writer_string (json, cc_source_get_original_filename (source));
-  cc_json_writer_key (json, "encoding");
-  cc_json_writer_string (json, cc_source_get_encoding (source));
-  cc_json_writer_key (json, "sha256");
-  cc_json_writer_string (json, cc_source_get_sha256 (source));
-  cc_json_writer_end_object (json);
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "provenance");
+  json_builder_begin_object (builder);
+  cc_cli_json_string (builder, "file", cc_source_get_original_filename (source));
+  cc_cli_json_string (builder, "encoding", cc_source_get_encoding (source));
+  cc_cli_json_string (builder, "sha256", cc_source_get_sha256 (source));
+  json_builder_end_object (builder);
+
   if (with_text)
-    {
-      cc_json_writer_key (json, "text");
-      cc_json_writer_string (json, cc_source_get_text (source));
-    }
-  cc_json_writer_end_object (json);
+    cc_cli_json_string (builder, "text", cc_source_get_text (source));
+  json_builder_end_object (builder);
 }
 
 static int
@@ -379,7 +267,7 @@ run_list (int    argc,
   g_autoptr(CcProject) project = NULL;
   g_autoptr(GError) error = NULL;
   gboolean json = FALSE;
-  const Command *command = find_command ("list");
+  const CcCommand *command = cc_cli_find_command ("list");
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
@@ -387,37 +275,33 @@ run_list (int    argc,
   guint n_sources;
   int status;
 
-  context = command_context (command);
-  if ((status = parse_options (context, command, entries, &argc, &argv)) >= 0)
+  context = cc_cli_context_new (command);
+  if ((status = cc_cli_parse_options (context, command, entries, &argc, &argv)) >= 0)
     return status;
   if (argc != 2)
-    return usage_error (context, _("“list” takes one project file"));
+    return cc_cli_usage_error (context, _("“list” takes one project file"));
 
-  if (!(project = load_project (argv[1], &error)))
-    return fail (g_steal_pointer (&error));
+  if (!(project = cc_cli_load_project (argv[1], &error)))
+    return cc_cli_fail (g_steal_pointer (&error));
 
   n_sources = cc_project_get_n_sources (project);
 
   if (json)
     {
-      g_autoptr(CcJsonWriter) writer = cc_json_writer_new ();
-      g_autofree char *output = NULL;
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-      cc_json_writer_begin_object (writer);
-      cc_json_writer_key (writer, "title");
-      cc_json_writer_string (writer, cc_project_get_title (project));
-      cc_json_writer_key (writer, "description");
-      cc_json_writer_string (writer, cc_project_get_description (project));
-      cc_json_writer_key (writer, "sources");
-      cc_json_writer_begin_array (writer);
+      json_builder_begin_object (builder);
+      cc_cli_json_string (builder, "title", cc_project_get_title (project));
+      cc_cli_json_string (builder, "description", cc_project_get_description (project));
+      json_builder_set_member_name (builder, "sources");
+      json_builder_begin_array (builder);
       for (guint i = 0; i < n_sources; i++)
-        write_source_json (writer, cc_project_get_source (project, i), FALSE);
-      cc_json_writer_end_array (writer);
-      cc_json_writer_end_object (writer);
+        add_source_json (builder, cc_project_get_source (project, i), FALSE);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
 
-      output = cc_json_writer_finish (g_steal_pointer (&writer));
-      fputs (output, stdout);
-      return EXIT_OK;
+      cc_cli_print_json (builder);
+      return CC_EXIT_OK;
     }
 
   for (guint i = 0; i < n_sources; i++)
@@ -434,7 +318,7 @@ run_list (int    argc,
                cc_source_get_word_count (source));
     }
 
-  return EXIT_OK;
+  return CC_EXIT_OK;
 }
 
 /* show ------------------------------------------------------------------------------------ */
@@ -447,7 +331,7 @@ run_show (int    argc,
   g_autoptr(CcProject) project = NULL;
   g_autoptr(GError) error = NULL;
   gboolean json = FALSE;
-  const Command *command = find_command ("show");
+  const CcCommand *command = cc_cli_find_command ("show");
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json,
       N_("Print the source’s details and text as JSON"), NULL },
@@ -457,32 +341,30 @@ run_show (int    argc,
   const char *text;
   int status;
 
-  context = command_context (command);
-  if ((status = parse_options (context, command, entries, &argc, &argv)) >= 0)
+  context = cc_cli_context_new (command);
+  if ((status = cc_cli_parse_options (context, command, entries, &argc, &argv)) >= 0)
     return status;
   if (argc != 3)
-    return usage_error (context, _("“show” takes a project file and a source id"));
+    return cc_cli_usage_error (context, _("“show” takes a project file and a source id"));
 
-  if (!(project = load_project (argv[1], &error)))
-    return fail (g_steal_pointer (&error));
+  if (!(project = cc_cli_load_project (argv[1], &error)))
+    return cc_cli_fail (g_steal_pointer (&error));
 
   source = cc_project_find_source (project, argv[2]);
   if (source == NULL)
     {
       g_printerr (_("crosscheck-cli: “%s” has no source “%s” (“crosscheck-cli list %s” lists "
                     "them)\n"), argv[1], argv[2], argv[1]);
-      return EXIT_FAILED;
+      return CC_EXIT_FAILED;
     }
 
   if (json)
     {
-      g_autoptr(CcJsonWriter) writer = cc_json_writer_new ();
-      g_autofree char *output = NULL;
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-      write_source_json (writer, source, TRUE);
-      output = cc_json_writer_finish (g_steal_pointer (&writer));
-      fputs (output, stdout);
-      return EXIT_OK;
+      add_source_json (builder, source, TRUE);
+      cc_cli_print_json (builder);
+      return CC_EXIT_OK;
     }
 
   /* Exactly as stored: no newline added, no conversion. */
@@ -490,10 +372,10 @@ run_show (int    argc,
   if (fwrite (text, 1, strlen (text), stdout) != strlen (text) || fflush (stdout) != 0)
     {
       g_printerr ("crosscheck-cli: %s\n", g_strerror (errno));
-      return EXIT_FAILED;
+      return CC_EXIT_FAILED;
     }
 
-  return EXIT_OK;
+  return CC_EXIT_OK;
 }
 
 /* validate -------------------------------------------------------------------------------- */
@@ -504,29 +386,29 @@ run_validate (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   gboolean quiet = FALSE;
-  const Command *command = find_command ("validate");
+  const CcCommand *command = cc_cli_find_command ("validate");
   const GOptionEntry entries[] = {
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Print only errors"), NULL },
     { NULL }
   };
-  int result = EXIT_OK;
+  int result = CC_EXIT_OK;
   int status;
 
-  context = command_context (command);
-  if ((status = parse_options (context, command, entries, &argc, &argv)) >= 0)
+  context = cc_cli_context_new (command);
+  if ((status = cc_cli_parse_options (context, command, entries, &argc, &argv)) >= 0)
     return status;
   if (argc < 2)
-    return usage_error (context, _("“validate” takes at least one project file"));
+    return cc_cli_usage_error (context, _("“validate” takes at least one project file"));
 
   for (int i = 1; i < argc; i++)
     {
       g_autoptr(CcProject) project = NULL;
       g_autoptr(GError) error = NULL;
 
-      if (!(project = load_project (argv[i], &error)))
+      if (!(project = cc_cli_load_project (argv[i], &error)))
         {
           g_printerr ("crosscheck-cli: %s\n", error->message);
-          result = EXIT_FAILED;
+          result = CC_EXIT_FAILED;
         }
       else if (!quiet)
         {
@@ -543,7 +425,7 @@ run_validate (int    argc,
 
 /* main ------------------------------------------------------------------------------------ */
 
-static const Command commands[] = {
+static const CcCommand commands[] = {
   { "new", N_("FILE.crosscheck"), N_("Create an empty project."), run_new },
   { "import", N_("FILE.crosscheck ARTICLE…"),
     N_("Add articles (plain text or HTML pages) to a project as sources."), run_import },
@@ -555,8 +437,8 @@ static const Command commands[] = {
     run_validate },
 };
 
-static const Command *
-find_command (const char *name)
+const CcCommand *
+cc_cli_find_command (const char *name)
 {
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (strcmp (commands[i].name, name) == 0)
@@ -580,7 +462,7 @@ int
 main (int    argc,
       char **argv)
 {
-  const Command *command;
+  const CcCommand *command;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
@@ -591,33 +473,33 @@ main (int    argc,
   if (argc < 2)
     {
       print_usage (stderr);
-      return EXIT_USAGE;
+      return CC_EXIT_USAGE;
     }
 
   if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 ||
       strcmp (argv[1], "help") == 0)
     {
-      if (argc > 2 && strcmp (argv[1], "help") == 0 && (command = find_command (argv[2])))
+      if (argc > 2 && strcmp (argv[1], "help") == 0 && (command = cc_cli_find_command (argv[2])))
         {
           char *help_argv[] = { argv[2], (char *)"--help", NULL };
           return command->run (2, help_argv);
         }
       print_usage (stdout);
-      return EXIT_OK;
+      return CC_EXIT_OK;
     }
 
   if (strcmp (argv[1], "--version") == 0)
     {
       g_print ("crosscheck-cli %s\n", PACKAGE_VERSION);
-      return EXIT_OK;
+      return CC_EXIT_OK;
     }
 
-  command = find_command (argv[1]);
+  command = cc_cli_find_command (argv[1]);
   if (command == NULL)
     {
       g_printerr (_("crosscheck-cli: “%s” is not a command\n\n"), argv[1]);
       print_usage (stderr);
-      return EXIT_USAGE;
+      return CC_EXIT_USAGE;
     }
 
   return command->run (argc - 1, argv + 1);

@@ -9,6 +9,8 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include <json-glib/json-glib.h>
+
 typedef struct
 {
   char *dir;
@@ -58,6 +60,21 @@ run_cli (const char *first,
   g_assert_true (WIFEXITED (wait_status));
   run.status = WEXITSTATUS (wait_status);
   return run;
+}
+
+/* Parses a command's JSON output; the test fails if it is not JSON. */
+static JsonObject *
+parse_object (const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  root = json_parser_get_root (parser);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+  return json_object_ref (json_node_get_object (root));
 }
 
 static char *
@@ -200,11 +217,20 @@ test_import_text_and_show (Fixture       *fixture,
 
   json = run_cli ("show", fixture->project, "wire-digest", "--json", NULL);
   g_assert_cmpint (json.status, ==, 0);
-  g_assert_nonnull (strstr (json.out, "\"author\": \"Priya Halloran\""));
-  g_assert_nonnull (strstr (json.out, "\"language\": \"en-GB\""));
-  g_assert_nonnull (strstr (json.out, "\"encoding\": \"UTF-8\""));
-  g_assert_nonnull (strstr (json.out, "\"published\": \"2026-03-13T15:20:00Z\""));
-  g_assert_nonnull (strstr (json.out, "\"file\": \"wire-digest.txt\""));
+  {
+    g_autoptr(JsonObject) source = parse_object (json.out);
+    JsonObject *provenance = json_object_get_object_member (source, "provenance");
+
+    g_assert_cmpstr (json_object_get_string_member (source, "author"), ==, "Priya Halloran");
+    g_assert_cmpstr (json_object_get_string_member (source, "language"), ==, "en-GB");
+    g_assert_cmpstr (json_object_get_string_member (source, "published"), ==,
+                     "2026-03-13T15:20:00Z");
+    g_assert_true (json_object_get_null_member (source, "notes"));
+    g_assert_cmpstr (json_object_get_string_member (source, "text"), ==,
+                     g_bytes_get_data (wire_bytes, NULL));
+    g_assert_cmpstr (json_object_get_string_member (provenance, "encoding"), ==, "UTF-8");
+    g_assert_cmpstr (json_object_get_string_member (provenance, "file"), ==, "wire-digest.txt");
+  }
 }
 
 static void
@@ -221,11 +247,23 @@ test_import_html (Fixture       *fixture,
 
   json = run_cli ("list", fixture->project, "--json", NULL);
   g_assert_cmpint (json.status, ==, 0);
-  g_assert_nonnull (strstr (json.out, "\"id\": \"ledger-web\""));
-  g_assert_nonnull (strstr (json.out, "\"outlet\": \"The Northern Ledger\""));
-  g_assert_nonnull (strstr (json.out, "\"author\": \"Frances Marchbank\""));
-  g_assert_nonnull (strstr (json.out, "\"published\": \"2026-03-14T08:30:00Z\""));
-  g_assert_nonnull (strstr (json.out, "\"url\": \"https://northern-ledger.example/"));
+  {
+    g_autoptr(JsonObject) project = parse_object (json.out);
+    JsonArray *sources = json_object_get_array_member (project, "sources");
+    JsonObject *source;
+
+    g_assert_cmpstr (json_object_get_string_member (project, "title"), ==, "Kessel Valley leak");
+    g_assert_cmpuint (json_array_get_length (sources), ==, 1);
+    source = json_array_get_object_element (sources, 0);
+    g_assert_cmpstr (json_object_get_string_member (source, "id"), ==, "ledger-web");
+    g_assert_cmpstr (json_object_get_string_member (source, "outlet"), ==, "The Northern Ledger");
+    g_assert_cmpstr (json_object_get_string_member (source, "author"), ==, "Frances Marchbank");
+    g_assert_cmpstr (json_object_get_string_member (source, "published"), ==,
+                     "2026-03-14T08:30:00Z");
+    g_assert_true (g_str_has_prefix (json_object_get_string_member (source, "url"),
+                                     "https://northern-ledger.example/"));
+    g_assert_false (json_object_has_member (source, "text"));
+  }
 
   /* The article's words are there; the page's furniture is not. */
   show = run_cli ("show", fixture->project, "ledger-web", NULL);
