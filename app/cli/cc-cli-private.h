@@ -53,4 +53,15 @@ void             cc_cli_json_date_time (JsonBuilder         *builder,
                                         const char          *key,
                                         GDateTime           *date_time);
 
+int              cc_cli_run_compare    (int                  argc,
+                                        char               **argv);
+int              cc_cli_run_diff       (int                  argc,
+                                        char               **argv);
+int              cc_cli_run_passages   (int                  argc,
+                                        char               **argv);
+int              cc_cli_run_quotes     (int                  argc,
+                                        char               **argv);
+int              cc_cli_run_matrix     (int                  argc,
+                                        char               **argv);
+
 G_END_DECLS

@@ -435,6 +435,17 @@ static const CcCommand commands[] = {
   { "validate", N_("FILE.crosscheck…"),
     N_("Check that project files can be read, and say what is wrong where they cannot."),
     run_validate },
+  { "compare", N_("A B"),
+    N_("Compare two sources: statistics, shared quotations and passages (A, B: article files "
+       "or PROJECT.crosscheck#ID)."),
+    cc_cli_run_compare },
+  { "diff", N_("A B"), N_("Show the word-by-word differences between two sources."),
+    cc_cli_run_diff },
+  { "passages", N_("A B"), N_("List the passages two sources share, in any order."),
+    cc_cli_run_passages },
+  { "quotes", N_("SOURCE…"), N_("List the quotations in sources."), cc_cli_run_quotes },
+  { "matrix", N_("FILE.crosscheck"),
+    N_("Show how much every pair of a project’s sources shares."), cc_cli_run_matrix },
 };
 
 const CcCommand *

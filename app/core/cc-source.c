@@ -35,7 +35,8 @@ struct _CcSource
   /* Derived from the text, computed when first asked for. */
   guint      length;
   guint      word_count;
-  guint      counts_valid : 1;
+  guint      length_valid : 1;
+  guint      word_count_valid : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CcSource, cc_source, G_TYPE_OBJECT)
@@ -498,7 +499,8 @@ cc_source_set_text (CcSource   *self,
 
   g_free (self->text);
   self->text = g_strdup (text);
-  self->counts_valid = FALSE;
+  self->length_valid = FALSE;
+  self->word_count_valid = FALSE;
 
   old_excluded = self->excluded->len;
   old_marked = self->marked_quotes->len;
@@ -518,7 +520,12 @@ cc_source_set_text (CcSource   *self,
 static gboolean
 is_word_char (gunichar c)
 {
-  GUnicodeType type = g_unichar_type (c);
+  GUnicodeType type;
+
+  if (c < 0x80)
+    return g_ascii_isalnum (c);
+
+  type = g_unichar_type (c);
 
   return g_unichar_isalnum (c) ||
          type == G_UNICODE_NON_SPACING_MARK ||
@@ -535,7 +542,8 @@ is_word_joiner (gunichar c,
     return is_word_char (after);
 
   if (c == ',' || c == '.')
-    return g_unichar_isdigit (before) && g_unichar_isdigit (after);
+    return before < 0x80 ? g_ascii_isdigit (before) && g_ascii_isdigit (after)
+                         : g_unichar_isdigit (before) && g_unichar_isdigit (after);
 
   return FALSE;
 }
@@ -543,7 +551,12 @@ is_word_joiner (gunichar c,
 static gboolean
 is_ideograph (gunichar c)
 {
-  GUnicodeScript script = g_unichar_get_script (c);
+  GUnicodeScript script;
+
+  if (c < 0x2E80)
+    return FALSE;
+
+  script = g_unichar_get_script (c);
 
   return script == G_UNICODE_SCRIPT_HAN ||
          script == G_UNICODE_SCRIPT_HIRAGANA ||
@@ -551,21 +564,18 @@ is_ideograph (gunichar c)
 }
 
 static void
-update_counts (CcSource *self)
+update_word_count (CcSource *self)
 {
-  guint length = 0;
   guint words = 0;
   gboolean in_word = FALSE;
   gunichar previous = 0;
 
-  if (self->counts_valid)
+  if (self->word_count_valid)
     return;
 
   for (const char *p = self->text; *p != '\0'; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
-
-      length++;
+      gunichar c = (guchar)*p < 0x80 ? (guchar)*p : g_utf8_get_char (p);
 
       if (is_word_char (c))
         {
@@ -592,9 +602,8 @@ update_counts (CcSource *self)
       previous = c;
     }
 
-  self->length = length;
   self->word_count = words;
-  self->counts_valid = TRUE;
+  self->word_count_valid = TRUE;
 }
 
 /**
@@ -607,7 +616,11 @@ cc_source_get_length (CcSource *self)
 {
   g_return_val_if_fail (CC_IS_SOURCE (self), 0);
 
-  update_counts (self);
+  if (!self->length_valid)
+    {
+      self->length = g_utf8_strlen (self->text, -1);
+      self->length_valid = TRUE;
+    }
   return self->length;
 }
 
@@ -616,7 +629,7 @@ cc_source_get_word_count (CcSource *self)
 {
   g_return_val_if_fail (CC_IS_SOURCE (self), 0);
 
-  update_counts (self);
+  update_word_count (self);
   return self->word_count;
 }
 

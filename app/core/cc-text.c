@@ -300,8 +300,11 @@ struct _CcText
   gsize            n_bytes;
   guint            length;
   CcLexicon       *lexicon;
-  GArray          *tokens;
-  GArray          *matchable;
+  CcToken         *tokens;
+  guint            n_tokens;
+  guint            capacity;
+  guint           *matchable;
+  guint            n_matchable;
   guint            word_count;
 };
 
@@ -421,42 +424,100 @@ is_abbreviation (const char *word,
     "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", NULL
   };
 
+  if (length > 4)
+    return FALSE;
+
   for (guint i = 0; abbreviations[i] != NULL; i++)
-    if (strlen (abbreviations[i]) == length && strncmp (abbreviations[i], word, length) == 0)
+    if (strncmp (abbreviations[i], word, length) == 0 && abbreviations[i][length] == '\0')
       return TRUE;
 
   /* A single capital: an initial, as in "J. Smith". */
   return length == 1 && g_ascii_isupper (word[0]);
 }
 
-static void
-add_token (CcText                 *self,
-           const CcCompareOptions *options,
-           const Cursor           *start,
-           const Cursor           *end,
-           CcTokenKind             kind,
-           guint                   flags)
+/* Most tokens of a text recur ("the" thousands of times), so each text remembers the form of
+ * every distinct spelling it has met: folding and the shared lexicon, with its lock, are then
+ * paid once per spelling instead of once per token. */
+typedef struct
 {
-  gsize length = end->p - start->p;
+  guint64 hash;
+  guint32 byte_start;
+  guint32 length;
+  guint32 form;
+  guint32 stopword;
+} CacheSlot;
+
+typedef struct
+{
+  CacheSlot *slots;
+  guint      mask;
+  guint      used;
+} FormCache;
+
+static void
+form_cache_init (FormCache *cache)
+{
+  cache->mask = 4095;
+  cache->used = 0;
+  cache->slots = g_new0 (CacheSlot, cache->mask + 1);
+}
+
+static void
+form_cache_grow (FormCache *cache)
+{
+  CacheSlot *old = cache->slots;
+  guint old_size = cache->mask + 1;
+
+  cache->mask = old_size * 2 - 1;
+  cache->slots = g_new0 (CacheSlot, cache->mask + 1);
+  for (guint i = 0; i < old_size; i++)
+    {
+      guint at;
+
+      if (old[i].length == 0)
+        continue;
+      for (at = old[i].hash & cache->mask; cache->slots[at].length != 0; at = (at + 1) & cache->mask)
+        ;
+      cache->slots[at] = old[i];
+    }
+  g_free (old);
+}
+
+static inline guint64
+hash_bytes (const char *bytes,
+            gsize       length)
+{
+  guint64 hash = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+
+  for (gsize i = 0; i < length; i++)
+    {
+      hash ^= (guchar)bytes[i];
+      hash *= G_GUINT64_CONSTANT (0x100000001b3);
+    }
+
+  return hash ^ (hash >> 32);
+}
+
+static guint32
+fold_and_intern (CcText                 *self,
+                 const CcCompareOptions *options,
+                 const char             *bytes,
+                 gsize                   length,
+                 CcTokenKind             kind,
+                 guint32                *stopword)
+{
   char stack[64];
-  char *form;
-  CcToken token;
+  char *form = NULL;
+  guint32 id;
 
-  token.start = start->offset;
-  token.end = end->offset;
-  token.byte_start = start->p - self->string;
-  token.byte_end = end->p - self->string;
-  token.kind = kind;
-
-  /* Most tokens are short ASCII: fold them without allocating. */
-  form = NULL;
+  /* Short ASCII folds without allocating. */
   if (length < sizeof stack)
     {
       gboolean ascii = TRUE;
 
       for (gsize i = 0; i < length; i++)
         {
-          guchar c = start->p[i];
+          guchar c = bytes[i];
 
           if (c >= 0x80)
             {
@@ -476,19 +537,76 @@ add_token (CcText                 *self,
     }
 
   if (form == NULL)
-    form = cc_text_fold (start->p, length, options->fold_case);
+    form = cc_text_fold (bytes, length, options->fold_case);
 
-  token.form = cc_lexicon_intern (self->lexicon, form, strlen (form));
-  if (kind == CC_TOKEN_WORD && is_stopword (form))
-    flags |= CC_TOKEN_STOPWORD;
-  if (kind == CC_TOKEN_PUNCTUATION && options->ignore_punctuation)
-    flags |= CC_TOKEN_IGNORED;
-  token.flags = flags;
+  id = cc_lexicon_intern (self->lexicon, form, strlen (form));
+  *stopword = kind == CC_TOKEN_WORD && is_stopword (form);
 
   if (form != stack)
     g_free (form);
 
-  g_array_append_val (self->tokens, token);
+  return id;
+}
+
+static void
+add_token (CcText                 *self,
+           const CcCompareOptions *options,
+           FormCache              *cache,
+           const Cursor           *start,
+           const Cursor           *end,
+           CcTokenKind             kind,
+           guint                   flags)
+{
+  gsize length = end->p - start->p;
+  guint64 hash = hash_bytes (start->p, length);
+  CacheSlot *slot;
+  CcToken token;
+  guint at;
+
+  token.start = start->offset;
+  token.end = end->offset;
+  token.byte_start = start->p - self->string;
+  token.byte_end = end->p - self->string;
+  token.kind = kind;
+
+  for (at = hash & cache->mask; ; at = (at + 1) & cache->mask)
+    {
+      slot = &cache->slots[at];
+      if (slot->length == 0 ||
+          (slot->hash == hash && slot->length == length &&
+           memcmp (self->string + slot->byte_start, start->p, length) == 0))
+        break;
+    }
+
+  if (slot->length == 0)
+    {
+      slot->hash = hash;
+      slot->byte_start = token.byte_start;
+      slot->length = length;
+      slot->form = fold_and_intern (self, options, start->p, length, kind, &slot->stopword);
+      token.form = slot->form;
+      if (slot->stopword)
+        flags |= CC_TOKEN_STOPWORD;
+      if (++cache->used * 2 > cache->mask)
+        form_cache_grow (cache);
+    }
+  else
+    {
+      token.form = slot->form;
+      if (slot->stopword)
+        flags |= CC_TOKEN_STOPWORD;
+    }
+
+  if (kind == CC_TOKEN_PUNCTUATION && options->ignore_punctuation)
+    flags |= CC_TOKEN_IGNORED;
+  token.flags = flags;
+
+  if (self->n_tokens == self->capacity)
+    {
+      self->capacity = self->capacity * 2 + 16;
+      self->tokens = g_renew (CcToken, self->tokens, self->capacity);
+    }
+  self->tokens[self->n_tokens++] = token;
 }
 
 static void
@@ -500,6 +618,9 @@ tokenize (CcText                 *self,
   guint pending = CC_TOKEN_PARAGRAPH_START | CC_TOKEN_SENTENCE_START | CC_TOKEN_LINE_START;
   guint newlines = 0;
   gboolean after_terminal = FALSE;
+  FormCache cache;
+
+  form_cache_init (&cache);
 
   while (cursor.p < end)
     {
@@ -520,7 +641,7 @@ tokenize (CcText                 *self,
 
       if (newlines > 0)
         pending |= CC_TOKEN_LINE_START;
-      if (newlines > 1 || self->tokens->len == 0)
+      if (newlines > 1 || self->n_tokens == 0)
         pending |= CC_TOKEN_PARAGRAPH_START | CC_TOKEN_SENTENCE_START;
       if (after_terminal && (pending & CC_TOKEN_SPACE_BEFORE) && !is_closing (c))
         pending |= CC_TOKEN_SENTENCE_START;
@@ -539,9 +660,21 @@ tokenize (CcText                 *self,
 
           for (;;)
             {
-              gunichar here = peek (&cursor, end);
+              guchar byte = cursor.p < end ? (guchar)*cursor.p : 0;
+              gunichar here;
 
-              if (is_word_char (here) && !is_ideograph (here))
+              /* ASCII letters and digits, the bulk of most texts, without a function call. */
+              if (byte < 0x80 && g_ascii_isalnum (byte))
+                {
+                  if (!g_ascii_isdigit (byte))
+                    digits_only = FALSE;
+                  cursor.p++;
+                  cursor.offset++;
+                  continue;
+                }
+
+              here = peek (&cursor, end);
+              if (here >= 0x80 && is_word_char (here) && !is_ideograph (here))
                 {
                   if (!g_unichar_isdigit (here))
                     digits_only = FALSE;
@@ -552,8 +685,17 @@ tokenize (CcText                 *self,
               /* Joiners stay inside a word when a word character follows: don't, well-known,
                * news­paper (with a soft hyphen), 11,000 and 2.4 are one token each. */
               {
-                gunichar before = g_utf8_get_char (g_utf8_prev_char (cursor.p));
-                gunichar after = peek_after (&cursor, end);
+                gunichar before = (guchar)cursor.p[-1] < 0x80
+                                  ? (guchar)cursor.p[-1]
+                                  : g_utf8_get_char (g_utf8_prev_char (cursor.p));
+                gunichar after;
+
+                /* Most words end at a space or a plain mark: no joiner to look behind. */
+                if (here == ' ' || here == '\n' || here == 0 ||
+                    (here < 0x80 && here != '\'' && here != '-' && here != '.' && here != ','))
+                  break;
+
+                after = peek_after (&cursor, end);
 
                 if (((is_apostrophe (here) || here == '-' || here == 0x2010 || here == 0x2011 ||
                       here == 0x00AD) &&
@@ -603,13 +745,13 @@ tokenize (CcText                 *self,
           kind = CC_TOKEN_SYMBOL;
         }
 
-      add_token (self, options, &start, &cursor, kind, pending);
+      add_token (self, options, &cache, &start, &cursor, kind, pending);
       pending = 0;
 
       if (kind == CC_TOKEN_PUNCTUATION && is_terminal (c))
         {
-          CcToken *before = self->tokens->len >= 2
-                            ? &g_array_index (self->tokens, CcToken, self->tokens->len - 2)
+          CcToken *before = self->n_tokens >= 2
+                            ? &self->tokens[self->n_tokens - 2]
                             : NULL;
 
           after_terminal = !(c == '.' && before != NULL && before->kind == CC_TOKEN_WORD &&
@@ -621,6 +763,7 @@ tokenize (CcText                 *self,
         after_terminal = FALSE;
     }
 
+  g_free (cache.slots);
   self->length = cursor.offset;
 }
 
@@ -631,9 +774,9 @@ mark_excluded (CcText        *self,
 {
   guint r = 0;
 
-  for (guint i = 0; i < self->tokens->len && r < n_excluded; i++)
+  for (guint i = 0; i < self->n_tokens && r < n_excluded; i++)
     {
-      CcToken *token = &g_array_index (self->tokens, CcToken, i);
+      CcToken *token = &self->tokens[i];
 
       while (r < n_excluded && excluded[r].end <= token->start)
         r++;
@@ -677,19 +820,20 @@ cc_text_new (const char             *text,
   self->string = g_strndup (text, length);
   self->n_bytes = length;
   self->lexicon = cc_lexicon_ref (lexicon);
-  /* About one token per five bytes of prose. */
-  self->tokens = g_array_sized_new (FALSE, FALSE, sizeof (CcToken), length / 5 + 16);
+  /* Prose has about one token per four or five bytes: growing the array once costs a copy. */
+  self->capacity = length / 4 + 16;
+  self->tokens = g_new (CcToken, self->capacity);
 
   tokenize (self, options);
   mark_excluded (self, excluded, n_excluded);
 
-  self->matchable = g_array_sized_new (FALSE, FALSE, sizeof (guint), self->tokens->len);
-  for (guint i = 0; i < self->tokens->len; i++)
+  self->matchable = g_new (guint, self->n_tokens + 1);
+  for (guint i = 0; i < self->n_tokens; i++)
     {
-      const CcToken *token = &g_array_index (self->tokens, CcToken, i);
+      const CcToken *token = &self->tokens[i];
 
       if (!(token->flags & CC_TOKEN_IGNORED))
-        g_array_append_val (self->matchable, i);
+        self->matchable[self->n_matchable++] = i;
       if (!(token->flags & CC_TOKEN_EXCLUDED) &&
           (token->kind == CC_TOKEN_WORD || token->kind == CC_TOKEN_NUMBER))
         self->word_count++;
@@ -731,8 +875,8 @@ cc_text_unref (CcText *self)
 
   g_free (self->string);
   cc_lexicon_unref (self->lexicon);
-  g_array_unref (self->tokens);
-  g_array_unref (self->matchable);
+  g_free (self->tokens);
+  g_free (self->matchable);
   g_free (self);
 }
 
@@ -766,8 +910,8 @@ const CcToken *
 cc_text_get_tokens (CcText *self,
                     guint  *n_tokens)
 {
-  *n_tokens = self->tokens->len;
-  return (const CcToken *)(gpointer)self->tokens->data;
+  *n_tokens = self->n_tokens;
+  return self->tokens;
 }
 
 /**
@@ -780,8 +924,8 @@ const guint *
 cc_text_get_matchable (CcText *self,
                        guint  *n_matchable)
 {
-  *n_matchable = self->matchable->len;
-  return (const guint *)(gpointer)self->matchable->data;
+  *n_matchable = self->n_matchable;
+  return self->matchable;
 }
 
 /**
@@ -806,8 +950,8 @@ guint
 cc_text_token_at (CcText *self,
                   guint   offset)
 {
-  const CcToken *tokens = (const CcToken *)(gpointer)self->tokens->data;
-  guint low = 0, high = self->tokens->len;
+  const CcToken *tokens = self->tokens;
+  guint low = 0, high = self->n_tokens;
 
   while (low < high)
     {
@@ -832,7 +976,7 @@ gsize
 cc_text_char_to_byte (CcText *self,
                       guint   offset)
 {
-  const CcToken *tokens = (const CcToken *)(gpointer)self->tokens->data;
+  const CcToken *tokens = self->tokens;
   guint index = cc_text_token_at (self, offset);
   const char *p;
   guint at;
@@ -840,7 +984,7 @@ cc_text_char_to_byte (CcText *self,
   g_return_val_if_fail (offset <= self->length, self->n_bytes);
 
   /* Walk from the nearest token boundary at or before the offset. */
-  if (index < self->tokens->len && tokens[index].start <= offset)
+  if (index < self->n_tokens && tokens[index].start <= offset)
     {
       p = self->string + tokens[index].byte_start;
       at = tokens[index].start;
