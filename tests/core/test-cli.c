@@ -131,7 +131,8 @@ fixture_tear_down (Fixture       *fixture,
 static void
 test_help (void)
 {
-  const char *commands[] = { "new", "import", "list", "show", "validate" };
+  const char *commands[] = { "new", "import", "list", "show", "validate", "compare", "diff",
+                             "passages", "quotes", "matrix" };
   g_auto(Run) run = run_cli ("--help", NULL);
 
   g_assert_cmpint (run.status, ==, 0);
@@ -370,6 +371,153 @@ test_example_project_is_valid (void)
     }
 }
 
+/* Every span in the JSON holds the text at its offsets: code points of the file itself, for a
+ * UTF-8 article without a byte order mark. */
+static void
+assert_span (JsonObject  *parent,
+             const char  *member,
+             const char  *file_text)
+{
+  JsonObject *span = json_object_get_object_member (parent, member);
+  guint start = json_object_get_int_member (span, "start");
+  guint end = json_object_get_int_member (span, "end");
+  g_autofree char *expected = NULL;
+
+  g_assert_cmpuint (start, <=, end);
+  g_assert_cmpuint (end, <=, g_utf8_strlen (file_text, -1));
+  expected = g_utf8_substring (file_text, start, end);
+  g_assert_cmpstr (json_object_get_string_member (span, "text"), ==, expected);
+}
+
+static void
+test_compare_json (void)
+{
+  g_autofree char *wire_path = article ("wire-digest.txt");
+  g_autofree char *gazette_path = article ("harbour-gazette.txt");
+  g_autoptr(GBytes) wire = read_bytes (wire_path);
+  g_autoptr(GBytes) gazette = read_bytes (gazette_path);
+  g_auto(Run) run = run_cli ("compare", wire_path, gazette_path, "--json", NULL);
+  g_autoptr(JsonObject) result = NULL;
+  JsonObject *stats, *shared_counts;
+  JsonArray *array;
+  guint exact = 0;
+
+  g_assert_cmpint (run.status, ==, 0);
+  result = parse_object (run.out);
+
+  stats = json_object_get_object_member (result, "stats");
+  g_assert_cmpint (json_object_get_int_member (stats, "a_words"), >, 400);
+  g_assert_cmpfloat (json_object_get_double_member (stats, "coverage_a"), >, 0.3);
+  shared_counts = json_object_get_object_member (stats, "shared_quotes");
+  g_assert_cmpint (json_object_get_int_member (shared_counts, "exact"), >=, 1);
+
+  /* The diff covers both texts exactly. */
+  array = json_object_get_array_member (result, "diff");
+  {
+    g_autoptr(GString) a = g_string_new (NULL);
+    g_autoptr(GString) b = g_string_new (NULL);
+
+    for (guint i = 0; i < json_array_get_length (array); i++)
+      {
+        JsonObject *op = json_array_get_object_element (array, i);
+
+        assert_span (op, "a", g_bytes_get_data (wire, NULL));
+        assert_span (op, "b", g_bytes_get_data (gazette, NULL));
+        g_string_append (a, json_object_get_string_member (json_object_get_object_member (op, "a"),
+                                                           "text"));
+        g_string_append (b, json_object_get_string_member (json_object_get_object_member (op, "b"),
+                                                           "text"));
+      }
+    g_assert_cmpstr (a->str, ==, g_bytes_get_data (wire, NULL));
+    g_assert_cmpstr (b->str, ==, g_bytes_get_data (gazette, NULL));
+  }
+
+  array = json_object_get_array_member (result, "passages");
+  g_assert_cmpuint (json_array_get_length (array), >=, 3);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      assert_span (json_array_get_object_element (array, i), "a", g_bytes_get_data (wire, NULL));
+      assert_span (json_array_get_object_element (array, i), "b",
+                   g_bytes_get_data (gazette, NULL));
+    }
+
+  array = json_object_get_array_member (result, "quotes_a");
+  g_assert_cmpuint (json_array_get_length (array), >, 0);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *quote = json_array_get_object_element (array, i);
+      const char *text;
+
+      assert_span (quote, "span", g_bytes_get_data (wire, NULL));
+      assert_span (quote, "outer", g_bytes_get_data (wire, NULL));
+      /* The span leaves the quotation marks out. */
+      text = json_object_get_string_member (json_object_get_object_member (quote, "span"), "text");
+      g_assert_false (g_str_has_prefix (text, "\""));
+      g_assert_false (g_str_has_prefix (text, "\xe2\x80\x9c"));
+    }
+
+  array = json_object_get_array_member (result, "shared_quotes");
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *shared = json_array_get_object_element (array, i);
+
+      assert_span (shared, "a", g_bytes_get_data (wire, NULL));
+      assert_span (shared, "b", g_bytes_get_data (gazette, NULL));
+      g_assert_true (json_object_has_member (shared, "a_quoted"));
+      g_assert_true (json_object_has_member (shared, "score"));
+      if (g_strcmp0 (json_object_get_string_member (shared, "kind"), "exact") == 0)
+        exact++;
+    }
+  g_assert_cmpuint (exact, ==, json_object_get_int_member (shared_counts, "exact"));
+}
+
+static void
+test_project_operands_and_text_forms (void)
+{
+  g_autofree char *example = g_test_build_filename (G_TEST_DIST, "..", "data", "examples",
+                                                    "harbour-leak.crosscheck", NULL);
+  g_autofree char *a = g_strconcat (example, "#wire-digest", NULL);
+  g_autofree char *b = g_strconcat (example, "#harbour-gazette", NULL);
+  g_autofree char *missing = g_strconcat (example, "#nobody", NULL);
+  g_auto(Run) diff = run_cli ("diff", a, b, NULL);
+  g_auto(Run) colored = run_cli ("diff", a, b, "--color=always", NULL);
+  g_auto(Run) passages = run_cli ("passages", a, b, NULL);
+  g_auto(Run) quotes = run_cli ("quotes", a, NULL);
+  g_auto(Run) matrix = run_cli ("matrix", example, "--json", NULL);
+  g_auto(Run) compare = run_cli ("compare", a, b, NULL);
+  g_auto(Run) not_there = run_cli ("diff", a, missing, NULL);
+  g_auto(Run) bad_color = run_cli ("diff", a, b, "--color=sometimes", NULL);
+
+  g_assert_cmpint (diff.status, ==, 0);
+  /* Plain markers without a terminal; colours only when asked for. */
+  g_assert_nonnull (strstr (diff.out, "[-"));
+  g_assert_nonnull (strstr (diff.out, "{+"));
+  g_assert_null (strstr (diff.out, "\033["));
+  g_assert_nonnull (strstr (colored.out, "\033[31m"));
+  g_assert_nonnull (strstr (colored.out, "\033[32m"));
+
+  g_assert_cmpint (passages.status, ==, 0);
+  g_assert_nonnull (strstr (passages.out, "identical"));
+  g_assert_cmpint (quotes.status, ==, 0);
+  g_assert_nonnull (strstr (quotes.out, "We cannot afford to alarm eleven thousand households"));
+  g_assert_cmpint (compare.status, ==, 0);
+  g_assert_nonnull (strstr (compare.out, "coverage"));
+
+  g_assert_cmpint (matrix.status, ==, 0);
+  {
+    g_autoptr(JsonObject) result = parse_object (matrix.out);
+
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (result, "sources")),
+                      ==, 5);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (result, "pairs")),
+                      ==, 10);
+  }
+
+  g_assert_cmpint (not_there.status, ==, 1);
+  g_assert_nonnull (strstr (not_there.err, "no source “nobody”"));
+  g_assert_cmpint (bad_color.status, ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -393,6 +541,9 @@ main (int    argc,
   g_test_add ("/core/cli/validate", Fixture, NULL,
               fixture_set_up, test_validate, fixture_tear_down);
   g_test_add_func ("/core/cli/example-project", test_example_project_is_valid);
+  g_test_add_func ("/core/cli/compare-json", test_compare_json);
+  g_test_add_func ("/core/cli/project-operands-and-text-forms",
+                   test_project_operands_and_text_forms);
 
   return g_test_run ();
 }
