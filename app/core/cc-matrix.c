@@ -521,7 +521,9 @@ build_init (Build                  *build,
   memset (build, 0, sizeof *build);
   build->entries = g_ptr_array_new_with_free_func ((GDestroyNotify)entry_free);
   build->options = *options;
-  build->options.min_passage_words = MAX (build->options.min_passage_words, 2);
+  /* Shingles of at most six words: the pair view's passages bridge small edits, which exact
+   * shingles of the full passage length would miss, so shorter ones keep the two in step. */
+  build->options.min_passage_words = CLAMP (build->options.min_passage_words, 2, 6);
   build->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
 
   for (guint s = 0; s < size; s++)

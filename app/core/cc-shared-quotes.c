@@ -451,7 +451,8 @@ min_quote_words (const Finder *finder)
 static guint
 min_unquoted_words (const Finder *finder)
 {
-  return MAX (min_quote_words (finder), MAX (1, finder->options->min_passage_words));
+  /* Capped at six words: reused quotations are often shorter than the passages worth listing. */
+  return MAX (min_quote_words (finder), CLAMP (finder->options->min_passage_words, 1, 6));
 }
 
 /* Compares the wordings after a diff: finds the best aligned region, and decides whether it is
@@ -976,7 +977,9 @@ match_unquoted (Finder       *finder,
   const gint *qy = (const gint *) (gpointer) y->word_quote->data;
   guint nx = x->word_forms->len, ny = y->word_forms->len;
   guint k = unquoted_seed_length (finder);
-  guint bridge = finder->options->max_bridged_words;
+  /* A reused quotation keeps its wording: a few changed words, not the passage finder's wide
+   * bridges, which are for paraphrase. */
+  guint bridge = MIN (finder->options->max_bridged_words, 2);
   guint unquoted = 0;
   gboolean previous_looked_up = FALSE;
   g_autofree gboolean *used_x = NULL;

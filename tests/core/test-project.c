@@ -190,9 +190,9 @@ test_settings_defaults_and_clamp (void)
   g_autoptr(CcComparisonSettings) settings = cc_comparison_settings_new ();
   g_autoptr(CcComparisonSettings) other = cc_comparison_settings_new ();
 
-  g_assert_cmpuint (cc_comparison_settings_get_min_passage_words (settings), ==, 6);
-  g_assert_cmpuint (cc_comparison_settings_get_max_bridged_words (settings), ==, 2);
-  g_assert_cmpuint (cc_comparison_settings_get_min_identity (settings), ==, 80);
+  g_assert_cmpuint (cc_comparison_settings_get_min_passage_words (settings), ==, 10);
+  g_assert_cmpuint (cc_comparison_settings_get_max_bridged_words (settings), ==, 24);
+  g_assert_cmpuint (cc_comparison_settings_get_min_identity (settings), ==, 50);
   g_assert_true (cc_comparison_settings_get_fold_case (settings));
   g_assert_false (cc_comparison_settings_get_ignore_punctuation (settings));
 
