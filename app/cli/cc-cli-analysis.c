@@ -26,6 +26,7 @@ typedef struct
   CcSource  *source;
   CcProject *project;
   char      *name;
+  GBytes    *text;     /* a file's text, read without importing it (for the diff's text form) */
 } Operand;
 
 static void
@@ -34,13 +35,18 @@ operand_clear (Operand *operand)
   g_clear_object (&operand->source);
   g_clear_object (&operand->project);
   g_clear_pointer (&operand->name, g_free);
+  g_clear_pointer (&operand->text, g_bytes_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Operand, operand_clear)
 
+/* With @text_only, a file operand is only read for its text (see cc_import_file_text()):
+ * the diff's text form shows nothing else of a source, and a checksum, title and all would
+ * cost it more than the diff itself. */
 static gboolean
 operand_load (Operand     *operand,
               const char  *argument,
+              gboolean     text_only,
               GError     **error)
 {
   const char *hash = strrchr (argument, '#');
@@ -76,6 +82,15 @@ operand_load (Operand     *operand,
   {
     g_autoptr(GFile) file = g_file_new_for_commandline_arg (argument);
 
+    if (text_only)
+      {
+        operand->text = cc_import_file_text (file, CC_IMPORT_FORMAT_AUTO, NULL, error);
+        if (operand->text == NULL)
+          return FALSE;
+        operand->name = g_strdup (argument);
+        return TRUE;
+      }
+
     operand->source = cc_import_file (file, CC_IMPORT_FORMAT_AUTO, NULL, error);
     if (operand->source == NULL)
       return FALSE;
@@ -84,6 +99,33 @@ operand_load (Operand     *operand,
   }
 
   return TRUE;
+}
+
+static const char *
+operand_get_text (Operand *operand,
+                  gsize   *length)
+{
+  const char *text;
+
+  if (operand->text != NULL)
+    return g_bytes_get_data (operand->text, length);
+
+  text = cc_source_get_text (operand->source);
+  *length = strlen (text);
+  return text;
+}
+
+static const CcRange *
+operand_get_excluded (Operand *operand,
+                      guint   *n_excluded)
+{
+  if (operand->source == NULL)
+    {
+      *n_excluded = 0;
+      return NULL;
+    }
+
+  return cc_source_get_excluded (operand->source, n_excluded);
 }
 
 /* Options shared by the analysis commands: the comparison settings, which default to the
@@ -198,11 +240,96 @@ add_span (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
+/* Character offsets into a text, to bytes: the operations of a diff are in order and tile
+ * each text, so a cursor per text that only moves forward converts all of their offsets in
+ * one pass over the texts. */
+typedef struct
+{
+  const char *string;
+  gsize       length;
+  gsize       byte;
+  guint       offset;
+} TextCursor;
+
+static void
+text_cursor_init (TextCursor *cursor,
+                  const char *string,
+                  gsize       length)
+{
+  cursor->string = string;
+  cursor->length = length;
+  cursor->byte = 0;
+  cursor->offset = 0;
+}
+
+/* Moves to character @offset, at or after the cursor, and returns its byte offset. */
+static gsize
+text_cursor_seek (TextCursor *cursor,
+                  guint       offset)
+{
+  const guchar *string = (const guchar *)cursor->string;
+  gsize at = cursor->byte, length = cursor->length;
+  guint left;
+
+  g_assert (offset >= cursor->offset);
+  left = offset - cursor->offset;
+
+  /* Thirty-two bytes hold at most thirty-two characters: while more are left, take whole
+   * blocks, each less the bytes in it that continue a character (counted per byte lane, at
+   * most four to a lane). */
+  while (left >= 32 && at + 32 <= length)
+    {
+      guint64 lanes = 0;
+
+      for (guint w = 0; w < 4; w++)
+        {
+          guint64 word;
+
+          memcpy (&word, string + at + 8 * w, 8);
+          lanes += ((word & ~(word << 1)) >> 7) & G_GUINT64_CONSTANT (0x0101010101010101);
+        }
+      left -= 32 - (guint)((lanes * G_GUINT64_CONSTANT (0x0101010101010101)) >> 56);
+      at += 32;
+    }
+
+  /* Then byte by byte, to just before the character after the last one left. */
+  for (; at < length; at++)
+    if ((string[at] & 0xC0) != 0x80)
+      {
+        if (left == 0)
+          break;
+        left--;
+      }
+
+  cursor->byte = at;
+  cursor->offset = offset;
+  return at;
+}
+
+static void
+add_text_span (JsonBuilder *builder,
+               const char  *key,
+               TextCursor  *cursor,
+               CcRange      range)
+{
+  gsize start = text_cursor_seek (cursor, range.start);
+  gsize end = text_cursor_seek (cursor, range.end);
+  g_autofree char *string = g_strndup (cursor->string + start, end - start);
+
+  json_builder_set_member_name (builder, key);
+  json_builder_begin_object (builder);
+  cc_cli_json_uint (builder, "start", range.start);
+  cc_cli_json_uint (builder, "end", range.end);
+  cc_cli_json_string (builder, "text", string);
+  json_builder_end_object (builder);
+}
+
 static void
 add_source_summary (JsonBuilder *builder,
                     const char  *key,
                     Operand     *operand,
-                    CcText      *text)
+                    guint        characters,
+                    guint        words)
 {
   json_builder_set_member_name (builder, key);
   json_builder_begin_object (builder);
@@ -211,28 +338,33 @@ add_source_summary (JsonBuilder *builder,
   cc_cli_json_string (builder, "title", cc_source_get_title (operand->source));
   cc_cli_json_string (builder, "outlet", cc_source_get_outlet (operand->source));
   cc_cli_json_date_time (builder, "published", cc_source_get_published (operand->source));
-  cc_cli_json_uint (builder, "characters", cc_text_get_length (text));
-  cc_cli_json_uint (builder, "words", cc_text_get_word_count (text));
+  cc_cli_json_uint (builder, "characters", characters);
+  cc_cli_json_uint (builder, "words", words);
   json_builder_end_object (builder);
 }
 
 static void
 add_diff_ops (JsonBuilder *builder,
               CcDiff      *diff,
-              CcText      *a,
-              CcText      *b)
+              const char  *a,
+              gsize        a_length,
+              const char  *b,
+              gsize        b_length)
 {
   const CcDiffOp *ops;
+  TextCursor cursor_a, cursor_b;
   guint n_ops;
 
+  text_cursor_init (&cursor_a, a, a_length);
+  text_cursor_init (&cursor_b, b, b_length);
   ops = cc_diff_get_ops (diff, &n_ops);
   json_builder_begin_array (builder);
   for (guint i = 0; i < n_ops; i++)
     {
       json_builder_begin_object (builder);
       cc_cli_json_string (builder, "kind", cc_diff_kind_to_string (ops[i].kind));
-      add_span (builder, "a", a, ops[i].a);
-      add_span (builder, "b", b, ops[i].b);
+      add_text_span (builder, "a", &cursor_a, ops[i].a);
+      add_text_span (builder, "b", &cursor_b, ops[i].b);
       cc_cli_json_uint (builder, "a_words", ops[i].a_words);
       cc_cli_json_uint (builder, "b_words", ops[i].b_words);
       json_builder_set_member_name (builder, "partner");
@@ -454,46 +586,49 @@ flush_output (GString *out,
  * words as [-…-] and B's inserted ones as {+…+}; moved words as [<…<] where they left and
  * {>…>} where they arrived. With colour, the markers give way to red, green and magenta. */
 static void
-print_diff_text (CcDiff   *diff,
-                 CcText   *a,
-                 CcText   *b,
-                 gboolean  color)
+print_diff_text (CcDiff     *diff,
+                 const char *a,
+                 gsize       a_length,
+                 const char *b,
+                 gsize       b_length,
+                 gboolean    color)
 {
   g_autoptr(GString) out = g_string_sized_new (1 << 17);
-  const char *a_string = cc_text_get_string (a, NULL);
-  const char *b_string = cc_text_get_string (b, NULL);
   const CcDiffOp *ops;
+  TextCursor cursor_a, cursor_b;
   guint n_ops;
 
+  text_cursor_init (&cursor_a, a, a_length);
+  text_cursor_init (&cursor_b, b, b_length);
   ops = cc_diff_get_ops (diff, &n_ops);
   for (guint i = 0; i < n_ops; i++)
     {
-      gsize a_start = cc_text_char_to_byte (a, ops[i].a.start);
-      gsize a_end = cc_text_char_to_byte (a, ops[i].a.end);
-      gsize b_start = cc_text_char_to_byte (b, ops[i].b.start);
-      gsize b_end = cc_text_char_to_byte (b, ops[i].b.end);
+      gsize a_start = text_cursor_seek (&cursor_a, ops[i].a.start);
+      gsize a_end = text_cursor_seek (&cursor_a, ops[i].a.end);
+      gsize b_start = text_cursor_seek (&cursor_b, ops[i].b.start);
+      gsize b_end = text_cursor_seek (&cursor_b, ops[i].b.end);
 
       switch (ops[i].kind)
         {
         case CC_DIFF_EQUAL:
-          g_string_append_len (out, b_string + b_start, b_end - b_start);
+          g_string_append_len (out, b + b_start, b_end - b_start);
           break;
         case CC_DIFF_DELETE:
-          put_marked (out, a_string + a_start, a_end - a_start, color, COLOR_DELETE, "[-", "-]");
+          put_marked (out, a + a_start, a_end - a_start, color, COLOR_DELETE, "[-", "-]");
           break;
         case CC_DIFF_INSERT:
-          put_marked (out, b_string + b_start, b_end - b_start, color, COLOR_INSERT, "{+", "+}");
+          put_marked (out, b + b_start, b_end - b_start, color, COLOR_INSERT, "{+", "+}");
           break;
         case CC_DIFF_CHANGE:
-          put_marked (out, a_string + a_start, a_end - a_start, color, COLOR_DELETE, "[-", "-]");
-          put_marked (out, b_string + b_start, b_end - b_start, color, COLOR_INSERT, "{+", "+}");
+          put_marked (out, a + a_start, a_end - a_start, color, COLOR_DELETE, "[-", "-]");
+          put_marked (out, b + b_start, b_end - b_start, color, COLOR_INSERT, "{+", "+}");
           break;
         case CC_DIFF_MOVE_FROM:
-          put_marked (out, a_string + a_start, a_end - a_start, color,
+          put_marked (out, a + a_start, a_end - a_start, color,
                       COLOR_DIM COLOR_MOVED, "[<", "<]");
           break;
         case CC_DIFF_MOVE_TO:
-          put_marked (out, b_string + b_start, b_end - b_start, color, COLOR_MOVED, "{>", ">}");
+          put_marked (out, b + b_start, b_end - b_start, color, COLOR_MOVED, "{>", ">}");
           break;
         default:
           g_assert_not_reached ();
@@ -626,6 +761,59 @@ typedef enum
   SHOW_PASSAGES,
 } Show;
 
+/* The diff command: the texts as they are, their lines anchoring the word diff, so two long
+ * texts that differ here and there take about as long as git's word diff of them. */
+static int
+run_diff (Operand                *a,
+          Operand                *b,
+          const CcCompareOptions *compare,
+          AnalysisOptions        *options)
+{
+  g_autoptr(CcDiff) diff = NULL;
+  const CcRange *excluded_a, *excluded_b;
+  const char *text_a, *text_b;
+  gsize length_a, length_b;
+  guint n_excluded_a, n_excluded_b;
+
+  text_a = operand_get_text (a, &length_a);
+  text_b = operand_get_text (b, &length_b);
+  excluded_a = operand_get_excluded (a, &n_excluded_a);
+  excluded_b = operand_get_excluded (b, &n_excluded_b);
+  diff = cc_diff_new_for_strings (text_a, length_a, excluded_a, n_excluded_a,
+                                  text_b, length_b, excluded_b, n_excluded_b, compare, NULL);
+  g_assert (diff != NULL);
+
+  if (options->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      guint words_a = 0, words_b = 0, n_ops;
+      const CcDiffOp *ops;
+
+      /* The operations tile both texts: their word counts add up to the texts', and the last
+       * one ends where the texts do. */
+      ops = cc_diff_get_ops (diff, &n_ops);
+      for (guint i = 0; i < n_ops; i++)
+        {
+          words_a += ops[i].a_words;
+          words_b += ops[i].b_words;
+        }
+
+      json_builder_begin_object (builder);
+      add_source_summary (builder, "a", a, n_ops > 0 ? ops[n_ops - 1].a.end : 0, words_a);
+      add_source_summary (builder, "b", b, n_ops > 0 ? ops[n_ops - 1].b.end : 0, words_b);
+      json_builder_set_member_name (builder, "coarse");
+      json_builder_add_boolean_value (builder, cc_diff_is_coarse (diff));
+      json_builder_set_member_name (builder, "diff");
+      add_diff_ops (builder, diff, text_a, length_a, text_b, length_b);
+      json_builder_end_object (builder);
+      cc_cli_print_json (builder);
+      return CC_EXIT_OK;
+    }
+
+  print_diff_text (diff, text_a, length_a, text_b, length_b, use_color (options));
+  return CC_EXIT_OK;
+}
+
 static int
 run_pair_command (const char *name,
                   Show        show,
@@ -653,16 +841,19 @@ run_pair_command (const char *name,
   if (argc != 3)
     return cc_cli_usage_error (context, _("“%s” takes two sources: files or PROJECT#ID"), name);
 
-  if (!operand_load (&a, argv[1], &error) || !operand_load (&b, argv[2], &error))
+  if (!operand_load (&a, argv[1], show == SHOW_DIFF && !options.json, &error) ||
+      !operand_load (&b, argv[2], show == SHOW_DIFF && !options.json, &error))
     return cc_cli_fail (g_steal_pointer (&error));
 
   if (!analysis_options_resolve (&options, a.project != NULL ? a.project : b.project, &compare,
                                  context, &status))
     return status;
 
+  if (show == SHOW_DIFF)
+    return run_diff (&a, &b, &compare, &options);
+
   comparison = cc_comparison_new_parts (a.source, b.source, &compare,
-                                        show == SHOW_DIFF ? CC_COMPARE_DIFF
-                                        : show == SHOW_PASSAGES ? CC_COMPARE_PASSAGES
+                                        show == SHOW_PASSAGES ? CC_COMPARE_PASSAGES
                                         : CC_COMPARE_ALL,
                                         NULL);
   g_assert (comparison != NULL);
@@ -674,17 +865,23 @@ run_pair_command (const char *name,
       CcText *text_b = cc_comparison_get_text_b (comparison);
 
       json_builder_begin_object (builder);
-      add_source_summary (builder, "a", &a, text_a);
-      add_source_summary (builder, "b", &b, text_b);
+      add_source_summary (builder, "a", &a, cc_text_get_length (text_a),
+                          cc_text_get_word_count (text_a));
+      add_source_summary (builder, "b", &b, cc_text_get_length (text_b),
+                          cc_text_get_word_count (text_b));
       if (show == SHOW_COMPARE)
-        add_stats (builder, cc_comparison_get_stats (comparison));
-      if (show == SHOW_COMPARE || show == SHOW_DIFF)
         {
+          gsize length_a, length_b;
+          const char *string_a = cc_text_get_string (text_a, &length_a);
+          const char *string_b = cc_text_get_string (text_b, &length_b);
+
+          add_stats (builder, cc_comparison_get_stats (comparison));
           json_builder_set_member_name (builder, "coarse");
           json_builder_add_boolean_value (builder,
                                           cc_diff_is_coarse (cc_comparison_get_diff (comparison)));
           json_builder_set_member_name (builder, "diff");
-          add_diff_ops (builder, cc_comparison_get_diff (comparison), text_a, text_b);
+          add_diff_ops (builder, cc_comparison_get_diff (comparison), string_a, length_a,
+                        string_b, length_b);
         }
       if (show == SHOW_COMPARE || show == SHOW_PASSAGES)
         {
@@ -708,11 +905,6 @@ run_pair_command (const char *name,
 
   switch (show)
     {
-    case SHOW_DIFF:
-      print_diff_text (cc_comparison_get_diff (comparison), cc_comparison_get_text_a (comparison),
-                       cc_comparison_get_text_b (comparison), use_color (&options));
-      break;
-
     case SHOW_PASSAGES:
       print_passages_text (cc_comparison_get_passages (comparison),
                            cc_comparison_get_text_a (comparison),
@@ -812,7 +1004,7 @@ cc_cli_run_quotes (int    argc,
       const CcMarkedQuote *marked;
       guint n_marked;
 
-      if (!operand_load (&operand, argv[i], &error))
+      if (!operand_load (&operand, argv[i], FALSE, &error))
         return cc_cli_fail (g_steal_pointer (&error));
       if (!analysis_options_resolve (&options, operand.project, &compare, context, &status))
         return status;

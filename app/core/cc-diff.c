@@ -24,11 +24,16 @@
  * Symmetry: tie-breaking in the alignment is not symmetric, so every comparison is computed
  * with its inputs in a canonical order (fewer matchable tokens first, then by a hash of the
  * forms, then by the forms themselves) and mirrored when the caller's order is the other one.
+ *
+ * cc_diff_new_for_strings() takes the texts themselves and anchors the same diff on their
+ * unchanged lines, so that only the lines that differ are cut into tokens (see "Line-anchored
+ * diff" below).
  */
 
 #define G_LOG_DOMAIN "cc-diff"
 
 #include "cc-diff.h"
+#include "cc-text-private.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -141,6 +146,9 @@ push_region (Aligner  *self,
 {
   Region region = { a0, a1, b0, b1, myers_only };
 
+  /* An empty region has nothing to align; between two anchors of patience diff, most are. */
+  if (a0 == a1 && b0 == b1)
+    return;
   g_array_append_val (self->regions, region);
 }
 
@@ -555,12 +563,16 @@ myers_step (Aligner      *self,
 }
 
 static void
-aligner_run (Aligner *self)
+aligner_run (Aligner      *self,
+             const Region *seeds,
+             guint         n_seeds)
 {
   const guint32 *a = self->a;
   const guint32 *b = self->b;
 
-  push_region (self, 0, self->n_a, 0, self->n_b, FALSE);
+  /* The stack is last in, first out: the first seed goes on top. */
+  for (guint s = n_seeds; s-- > 0;)
+    push_region (self, seeds[s].a0, seeds[s].a1, seeds[s].b0, seeds[s].b1, FALSE);
 
   while (self->regions->len > 0)
     {
@@ -741,13 +753,16 @@ build_hunks (const guint8 *changed_a,
     }
 }
 
-/* Aligns two sequences of form ids and appends the edits to @hunks. Returns FALSE if
- * cancelled. */
+/* Aligns two sequences of form ids and appends the edits to @hunks. Only the @seeds regions,
+ * in order and not overlapping, are aligned: what lies between them is taken as equal, and
+ * must be as long on both sides. Returns FALSE if cancelled. */
 static gboolean
 align (const guint32 *x,
        guint          n_x,
        const guint32 *y,
        guint          n_y,
+       const Region  *seeds,
+       guint          n_seeds,
        GCancellable  *cancellable,
        GArray        *hunks,
        gboolean      *coarse)
@@ -780,7 +795,7 @@ align (const guint32 *x,
   self.next_check = CANCEL_CHECK_STEPS;
   self.cancellable = cancellable;
 
-  aligner_run (&self);
+  aligner_run (&self, seeds, n_seeds);
 
   completed = !self.cancelled;
   if (completed)
@@ -837,7 +852,10 @@ typedef struct
   guint          n;
   guint          length;
   guint32       *forms;
-  guint32       *words_before;  /* words among the first i matchable tokens, for i ≤ n */
+  guint32       *words_before;  /* words before the i-th matchable token (before the end of
+                                   the text for i = n) */
+  CcToken       *own_tokens;    /* the line-anchored path's tokens, placeholders included */
+  guint         *own_matchable;
 } Side;
 
 static void
@@ -846,6 +864,7 @@ side_init (Side   *side,
 {
   guint n_tokens;
 
+  memset (side, 0, sizeof *side);
   side->tokens = cc_text_get_tokens (text, &n_tokens);
   side->matchable = cc_text_get_matchable (text, &side->n);
   side->length = cc_text_get_length (text);
@@ -867,6 +886,8 @@ side_clear (Side *side)
 {
   g_clear_pointer (&side->forms, g_free);
   g_clear_pointer (&side->words_before, g_free);
+  g_clear_pointer (&side->own_tokens, g_free);
+  g_clear_pointer (&side->own_matchable, g_free);
 }
 
 static inline const CcToken *
@@ -1380,6 +1401,1044 @@ diff_without_tokens (CcDiff     *self,
     op->kind = CC_DIFF_CHANGE;
 }
 
+static CcDiff *
+diff_new (void)
+{
+  CcDiff *self = g_new0 (CcDiff, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  return self;
+}
+
+/* The diff of two sides in canonical order, from the alignment of the @seeds regions on: fills
+ * @self's operations. Returns FALSE if cancelled. */
+static gboolean
+diff_sides (CcDiff                 *self,
+            const Side             *x,
+            const Side             *y,
+            const Region           *seeds,
+            guint                   n_seeds,
+            const CcCompareOptions *options,
+            GCancellable           *cancellable)
+{
+  g_autoptr(GArray) hunks = NULL;
+  g_autoptr(GArray) moves = NULL;
+  g_autoptr(GArray) steps = NULL;
+  gboolean coarse;
+
+  if (x->n == 0)
+    {
+      diff_without_tokens (self, x, y);
+      return TRUE;
+    }
+  if (y->n == 0)
+    {
+      /* Only the line-anchored path, whose order is not by tokens, gets here. */
+      diff_without_tokens (self, y, x);
+      mirror_ops (self->ops, self->n_ops);
+      return TRUE;
+    }
+
+  hunks = g_array_new (FALSE, FALSE, sizeof (Hunk));
+  moves = g_array_new (FALSE, FALSE, sizeof (Move));
+  steps = g_array_new (FALSE, FALSE, sizeof (Step));
+
+  if (!align (x->forms, x->n, y->forms, y->n, seeds, n_seeds, cancellable, hunks, &coarse))
+    return FALSE;
+  self->coarse |= coarse;
+
+  slide_hunks (hunks, x, y);
+  absorb_weak_runs (hunks, x, y);
+  if (!find_moves (hunks, x, y, options->min_passage_words, moves))
+    self->coarse = TRUE;
+  emit_steps (hunks, moves, x->n, y->n, steps);
+
+  self->n_ops = steps->len;
+  self->ops = g_new (CcDiffOp, MAX (steps->len, 1));
+  for (guint s = 0; s < steps->len; s++)
+    {
+      const Step *step = &g_array_index (steps, Step, s);
+      CcDiffOp *op = &self->ops[s];
+
+      op->kind = step->kind;
+      op->a.start = boundary (x, step->a0);
+      op->a.end = step->a1 > step->a0 ? boundary (x, step->a1) : op->a.start;
+      op->b.start = boundary (y, step->b0);
+      op->b.end = step->b1 > step->b0 ? boundary (y, step->b1) : op->b.start;
+      op->a_words = count_words (x, step->a0, step->a1);
+      op->b_words = count_words (y, step->b0, step->b1);
+      op->partner = step->partner;
+    }
+
+  return TRUE;
+}
+
+/* Line-anchored diff ----------------------------------------------------------------------- */
+
+/* The line-anchored path cuts tokens only where lines differ, as `git diff --word-diff` does:
+ *
+ * 1. Both texts are cut into lines, each hashed a machine word at a time, and lines with the
+ *    same bytes get the same id (lines that touch an excluded range get an id of their own,
+ *    so excluded text only ever goes through the tokens). The line ids are aligned with the
+ *    same machinery as tokens.
+ * 2. Each run of changed lines loses the bytes it shares with the other side at its start
+ *    and end (cut where no token spans), and the rest is cut into tokens: the parts that
+ *    differ. Between them lie stretches with the same bytes on both sides.
+ * 3. An equal stretch is scanned for its words (see cc_text_count_words()) but not cut into
+ *    tokens: it stands in the diff as one placeholder token, the same on both sides and
+ *    unlike any other, with the character offset and flags of its first matchable token.
+ *    Short stretches, which the clean-up might absorb into the edits around them, are cut
+ *    into tokens with those edits instead.
+ * 4. The token diff then runs as for whole texts, but aligns only the changed parts: the
+ *    placeholders are equal by construction, no insertion can slide across one, and moved
+ *    blocks are found among all the edits of the texts. Spans and word counts come out
+ *    right because an operation's span runs to the next operation's first token, and each
+ *    token carries the number of words before it in the whole text.
+ *
+ * Lines that differ only in case or typography are different lines but come out equal from
+ * the token diff: correct, only slower. When most of the texts differ anyway, the whole
+ * texts go through the tokens (the best alignment, at about the same cost). */
+
+/* Past this share of the two texts' bytes in changed lines, the whole texts are diffed. */
+#define LINE_PATH_MAX_CHANGED_PERCENT 50
+
+/* An equal stretch with at least this many matchable tokens becomes a placeholder: the
+ * clean-up absorbs equal runs of at most four (see is_weak_run()), so a run holding such a
+ * stretch stays equal whatever surrounds it. */
+#define PLACEHOLDER_MIN_TOKENS 5
+
+/* Below this many bytes, the passes over whole texts run in one thread. */
+#define PARALLEL_MIN_BYTES (256 * 1024)
+#define MAX_THREADS        4
+
+#define LINE_HASH_MULTIPLIER G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)
+#define BYTES_01             G_GUINT64_CONSTANT (0x0101010101010101)
+#define ZERO_WIDTH_JOINER    "\xe2\x80\x8d"
+
+typedef struct
+{
+  const char    *string;
+  gsize          n_bytes;
+  const CcRange *excluded;
+  guint          n_excluded;
+  guint          n_lines;
+  guint32       *starts;          /* byte offset of each line, and of the end at n_lines */
+  guint32       *offsets;         /* character offset of each line, and the length */
+  guint64       *hashes;
+  guint32       *ids;
+  guint8        *excluded_lines;  /* lines that touch an excluded range */
+} Lines;
+
+/* Per byte lane, 1 for a byte that continues a UTF-8 character (10xxxxxx). */
+static inline guint64
+continuation_lanes (guint64 word)
+{
+  return ((word & ~(word << 1)) >> 7) & BYTES_01;
+}
+
+/* The sum of the eight byte lanes, each at most 255. */
+static inline guint
+sum_lanes (guint64 lanes)
+{
+  lanes = (lanes & G_GUINT64_CONSTANT (0x00FF00FF00FF00FF)) +
+          ((lanes >> 8) & G_GUINT64_CONSTANT (0x00FF00FF00FF00FF));
+  return (lanes * G_GUINT64_CONSTANT (0x0001000100010001)) >> 48;
+}
+
+static inline guint64
+mix_word (guint64 hash,
+          guint64 word)
+{
+  hash = (hash ^ word) * LINE_HASH_MULTIPLIER;
+  return hash ^ (hash >> 29);
+}
+
+/* Hashes @n bytes a machine word at a time, in two independent lanes so that the multiplies
+ * overlap, and counts their characters on the way. */
+static guint64
+hash_bytes (const char *p,
+            gsize       n,
+            guint      *n_chars)
+{
+  guint64 hash = (n + 1) * LINE_HASH_MULTIPLIER, other = ~hash;
+  guint continuation = 0;
+  gsize left = n;
+
+  while (left >= 16)
+    {
+      /* Lanes count to 255 at most: a long line is summed in blocks. */
+      gsize blocks = MIN (left / 16, 127);
+      guint64 lanes = 0;
+
+      for (gsize b = 0; b < blocks; b++, p += 16)
+        {
+          guint64 first, second;
+
+          memcpy (&first, p, 8);
+          memcpy (&second, p + 8, 8);
+          hash = mix_word (hash, first);
+          other = mix_word (other, second);
+          /* Most words are ASCII, without a byte to count. */
+          if ((first | second) & (BYTES_01 << 7))
+            lanes += continuation_lanes (first) + continuation_lanes (second);
+        }
+      left -= blocks * 16;
+      continuation += sum_lanes (lanes);
+    }
+
+  if (left > 0)
+    {
+      guint64 first = 0, second = 0;
+
+      memcpy (&first, p, MIN (left, 8));
+      if (left > 8)
+        memcpy (&second, p + 8, left - 8);
+      hash = mix_word (hash, first);
+      other = mix_word (other, second);
+      continuation += sum_lanes (continuation_lanes (first) + continuation_lanes (second));
+    }
+
+  *n_chars = n - continuation;
+  return mix_word (hash, other);
+}
+
+/* The characters in @n bytes: those that do not continue a character. */
+static guint
+count_chars (const char *p,
+             gsize       n)
+{
+  guint continuation = 0;
+  gsize left = n;
+
+  while (left >= 8)
+    {
+      gsize words = MIN (left / 8, 255);
+      guint64 lanes = 0;
+
+      for (gsize w = 0; w < words; w++, p += 8)
+        {
+          guint64 word;
+
+          memcpy (&word, p, 8);
+          lanes += continuation_lanes (word);
+        }
+      left -= words * 8;
+      continuation += sum_lanes (lanes);
+    }
+  for (; left > 0; left--, p++)
+    continuation += ((guchar)*p & 0xC0) == 0x80;
+
+  return n - continuation;
+}
+
+static void
+lines_init (Lines         *lines,
+            const char    *string,
+            gsize          n_bytes,
+            const CcRange *excluded,
+            guint          n_excluded)
+{
+  memset (lines, 0, sizeof *lines);
+  lines->string = string;
+  lines->n_bytes = n_bytes;
+  lines->excluded = excluded;
+  lines->n_excluded = n_excluded;
+}
+
+/* Cuts the text into lines, and hashes them. */
+static gpointer
+lines_scan (gpointer data)
+{
+  Lines *lines = data;
+  const char *string = lines->string, *p = string, *end = string + lines->n_bytes;
+  const CcRange *excluded = lines->excluded;
+  gsize n_bytes = lines->n_bytes, capacity = n_bytes / 64 + 16;
+  guint n = 0, offset = 0, n_excluded = lines->n_excluded;
+
+  lines->starts = g_new (guint32, capacity + 1);
+  lines->offsets = g_new (guint32, capacity + 1);
+  lines->hashes = g_new (guint64, capacity);
+
+  while (p < end)
+    {
+      const char *newline = memchr (p, '\n', end - p);
+      const char *line_end;
+      guint n_chars;
+
+      /* A symbol token takes the character after a zero-width joiner, even a line break:
+       * such a line runs on into the next, so that no token spans two lines. */
+      while (newline != NULL && newline - p >= 3 && (guchar)newline[-1] == 0x8D &&
+             memcmp (newline - 3, ZERO_WIDTH_JOINER, 3) == 0)
+        newline = memchr (newline + 1, '\n', end - newline - 1);
+      line_end = newline != NULL ? newline + 1 : end;
+
+      if (n == capacity)
+        {
+          capacity *= 2;
+          lines->starts = g_renew (guint32, lines->starts, capacity + 1);
+          lines->offsets = g_renew (guint32, lines->offsets, capacity + 1);
+          lines->hashes = g_renew (guint64, lines->hashes, capacity);
+        }
+      lines->starts[n] = p - string;
+      lines->offsets[n] = offset;
+      lines->hashes[n] = hash_bytes (p, line_end - p, &n_chars);
+      offset += n_chars;
+      n++;
+      p = line_end;
+    }
+
+  lines->starts[n] = n_bytes;
+  lines->offsets[n] = offset;
+  lines->n_lines = n;
+  lines->ids = g_new (guint32, MAX (n, 1));
+  lines->excluded_lines = g_new0 (guint8, MAX (n, 1));
+
+  /* Every line that holds part of an excluded range, or touches one at an edge. */
+  for (guint r = 0; r < n_excluded && n > 0; r++)
+    {
+      guint low = 0, high = n;
+
+      /* The last line that starts at or before the range. */
+      while (high - low > 1)
+        {
+          guint middle = low + (high - low) / 2;
+
+          if (lines->offsets[middle] <= excluded[r].start)
+            low = middle;
+          else
+            high = middle;
+        }
+      for (guint l = low; l < n && lines->offsets[l] <= excluded[r].end; l++)
+        lines->excluded_lines[l] = 1;
+    }
+
+  return NULL;
+}
+
+static void
+lines_clear (Lines *lines)
+{
+  g_clear_pointer (&lines->starts, g_free);
+  g_clear_pointer (&lines->offsets, g_free);
+  g_clear_pointer (&lines->hashes, g_free);
+  g_clear_pointer (&lines->ids, g_free);
+  g_clear_pointer (&lines->excluded_lines, g_free);
+}
+
+static inline gsize
+line_length (const Lines *lines,
+             guint        l)
+{
+  return lines->starts[l + 1] - lines->starts[l];
+}
+
+/* The canonical order of the inputs, as canonical_swap() gives for tokens: by the number of
+ * lines, a hash of their hashes, the hashes, then the bytes and the excluded ranges, so only
+ * identical inputs tie. */
+static gboolean
+lines_swap (const Lines *x,
+            const Lines *y)
+{
+  guint64 hash_x = 14695981039346656037u, hash_y = 14695981039346656037u;
+  int order;
+
+  if (x->n_lines != y->n_lines)
+    return x->n_lines > y->n_lines;
+
+  for (guint l = 0; l < x->n_lines; l++)
+    {
+      hash_x = (hash_x ^ x->hashes[l]) * 1099511628211u;
+      hash_y = (hash_y ^ y->hashes[l]) * 1099511628211u;
+    }
+  if (hash_x != hash_y)
+    return hash_x > hash_y;
+
+  for (guint l = 0; l < x->n_lines; l++)
+    if (x->hashes[l] != y->hashes[l])
+      return x->hashes[l] > y->hashes[l];
+
+  if (x->n_bytes != y->n_bytes)
+    return x->n_bytes > y->n_bytes;
+  order = memcmp (x->string, y->string, x->n_bytes);
+  if (order != 0)
+    return order > 0;
+
+  if (x->n_excluded != y->n_excluded)
+    return x->n_excluded > y->n_excluded;
+  for (guint r = 0; r < x->n_excluded; r++)
+    {
+      if (x->excluded[r].start != y->excluded[r].start)
+        return x->excluded[r].start > y->excluded[r].start;
+      if (x->excluded[r].end != y->excluded[r].end)
+        return x->excluded[r].end > y->excluded[r].end;
+    }
+
+  return FALSE;
+}
+
+/* A slot of the table of line contents: the high half of a line's hash, and the line, as
+ * its index + 1 with the top bit set for y's; 0 for an empty slot. Eight bytes, so the table
+ * of two long texts' lines stays in the cache. */
+typedef struct
+{
+  guint32 check;
+  guint32 line;
+} LineSlot;
+
+#define LINE_OF_Y 0x80000000u
+
+/* Gives lines with the same bytes the same id, in order of first appearance in x then y. */
+static void
+number_lines (Lines *x,
+              Lines *y)
+{
+  gsize size = 64;
+  g_autofree LineSlot *slots = NULL;
+  guint32 next_id = 1;
+
+  while (size < 2 * ((gsize)x->n_lines + y->n_lines))
+    size *= 2;
+  slots = g_new0 (LineSlot, size);
+
+  for (guint side = 0; side < 2; side++)
+    {
+      Lines *lines = side == 0 ? x : y;
+
+      for (guint l = 0; l < lines->n_lines; l++)
+        {
+          const char *bytes = lines->string + lines->starts[l];
+          gsize length = line_length (lines, l);
+          guint64 hash = lines->hashes[l];
+          guint32 check = hash >> 32;
+          gsize at;
+
+          if (lines->excluded_lines[l])
+            {
+              lines->ids[l] = next_id++;
+              continue;
+            }
+
+          for (at = hash & (size - 1); ; at = (at + 1) & (size - 1))
+            {
+              const Lines *other;
+              guint other_line;
+
+              if (slots[at].line == 0)
+                {
+                  slots[at].check = check;
+                  slots[at].line = (l + 1) | (side == 0 ? 0 : LINE_OF_Y);
+                  lines->ids[l] = next_id++;
+                  break;
+                }
+              if (slots[at].check != check)
+                continue;
+
+              other = slots[at].line & LINE_OF_Y ? y : x;
+              other_line = (slots[at].line & ~LINE_OF_Y) - 1;
+              if (other->hashes[other_line] == hash && line_length (other, other_line) == length &&
+                  memcmp (other->string + other->starts[other_line], bytes, length) == 0)
+                {
+                  lines->ids[l] = other->ids[other_line];
+                  break;
+                }
+            }
+        }
+    }
+}
+
+/* Whether a scan may stop or start at byte @at of @string without cutting a token: at either
+ * end, or after ASCII white space that no zero-width joiner precedes (a symbol token would
+ * take it in). */
+static gboolean
+is_cut (const char *string,
+        gsize       n_bytes,
+        gsize       at)
+{
+  guchar before;
+
+  if (at == 0 || at == n_bytes)
+    return TRUE;
+
+  before = string[at - 1];
+  if (!(before == ' ' || before == '\n' || before == '\t' || before == '\r' || before == '\f' ||
+        before == '\v'))
+    return FALSE;
+
+  return at < 4 || memcmp (string + at - 4, ZERO_WIDTH_JOINER, 3) != 0;
+}
+
+/* A stretch of the two texts: the same bytes on both sides, or bytes that differ. An equal
+ * stretch's bytes have the same words on both sides, so x's are counted; y is only scanned
+ * for the flags of its first token, which depend on what precedes. */
+typedef struct
+{
+  gboolean    equal;
+  CcTextRange x;
+  CcTextRange y;
+  CcTextCount count_x;
+  CcTextCount count_y;
+} Piece;
+
+static void
+add_piece (GArray   *pieces,
+           gboolean  equal,
+           gsize     x_start,
+           gsize     x_end,
+           guint     x_offset,
+           gsize     y_start,
+           gsize     y_end,
+           guint     y_offset)
+{
+  Piece piece = { equal, { x_start, x_end, x_offset }, { y_start, y_end, y_offset } };
+
+  if (x_start == x_end && y_start == y_end)
+    return;
+
+  if (pieces->len > 0)
+    {
+      Piece *last = &g_array_index (pieces, Piece, pieces->len - 1);
+
+      if (last->equal == equal)
+        {
+          last->x.byte_end = x_end;
+          last->y.byte_end = y_end;
+          return;
+        }
+    }
+
+  g_array_append_val (pieces, piece);
+}
+
+/* How many of the @n bytes at @x and @y agree, from the start. */
+static gsize
+common_prefix (const char *x,
+               const char *y,
+               gsize       n)
+{
+  gsize i = 0;
+
+  for (; i + 8 <= n; i += 8)
+    {
+      guint64 u, v;
+
+      memcpy (&u, x + i, 8);
+      memcpy (&v, y + i, 8);
+      if (u != v)
+        return i + __builtin_ctzll (GUINT64_FROM_LE (u ^ v)) / 8;
+    }
+  while (i < n && x[i] == y[i])
+    i++;
+
+  return i;
+}
+
+/* How many of the @n bytes before @x_end and @y_end agree, from the end. */
+static gsize
+common_suffix (const char *x_end,
+               const char *y_end,
+               gsize       n)
+{
+  gsize i = 0;
+
+  for (; i + 8 <= n; i += 8)
+    {
+      guint64 u, v;
+
+      memcpy (&u, x_end - i - 8, 8);
+      memcpy (&v, y_end - i - 8, 8);
+      if (u != v)
+        return i + __builtin_clzll (GUINT64_FROM_LE (u ^ v)) / 8;
+    }
+  while (i < n && x_end[-(gssize)i - 1] == y_end[-(gssize)i - 1])
+    i++;
+
+  return i;
+}
+
+/* The bytes that [x_start, x_end) of x and [y_start, y_end) of y share at their start and at
+ * their end, each cut where no token spans. */
+static void
+trim_common (const Lines *x,
+             gsize        x_start,
+             gsize        x_end,
+             const Lines *y,
+             gsize        y_start,
+             gsize        y_end,
+             gsize       *prefix_out,
+             gsize       *suffix_out)
+{
+  gsize shortest = MIN (x_end - x_start, y_end - y_start);
+  gsize prefix, suffix;
+
+  prefix = common_prefix (x->string + x_start, y->string + y_start, shortest);
+  /* Both sides have the same bytes before the cut, and a line break before their start. */
+  while (prefix > 0 && !is_cut (x->string, x->n_bytes, x_start + prefix))
+    prefix--;
+
+  suffix = common_suffix (x->string + x_end, y->string + y_end, shortest - prefix);
+  while (suffix > 0 && (!is_cut (x->string, x->n_bytes, x_end - suffix) ||
+                        !is_cut (y->string, y->n_bytes, y_end - suffix)))
+    suffix--;
+
+  *prefix_out = prefix;
+  *suffix_out = suffix;
+}
+
+/* Adds x's [x_start, x_end) against y's [y_start, y_end), at character offsets @x_offset and
+ * @y_offset, as the equal bytes at their edges and the differing rest. */
+static void
+add_trimmed (GArray      *pieces,
+             const Lines *x,
+             gsize        x_start,
+             gsize        x_end,
+             guint        x_offset,
+             const Lines *y,
+             gsize        y_start,
+             gsize        y_end,
+             guint        y_offset,
+             gsize        prefix,
+             gsize        suffix)
+{
+  guint prefix_chars = count_chars (x->string + x_start, prefix);
+  guint middle_x = count_chars (x->string + x_start + prefix, x_end - x_start - prefix - suffix);
+  guint middle_y = count_chars (y->string + y_start + prefix, y_end - y_start - prefix - suffix);
+
+  add_piece (pieces, TRUE, x_start, x_start + prefix, x_offset,
+             y_start, y_start + prefix, y_offset);
+  add_piece (pieces, FALSE, x_start + prefix, x_end - suffix, x_offset + prefix_chars,
+             y_start + prefix, y_end - suffix, y_offset + prefix_chars);
+  add_piece (pieces, TRUE, x_end - suffix, x_end, x_offset + prefix_chars + middle_x,
+             y_end - suffix, y_end, y_offset + prefix_chars + middle_y);
+}
+
+/* Whether the lines of a run of changed lines, as many on both sides, pair up one to one: each
+ * with its counterpart shares at least half of its bytes at its edges, so each pair can be
+ * diffed on its own, as a reader would compare them. */
+static gboolean
+lines_pair_up (const Lines *x,
+               const Lines *y,
+               const Hunk  *hunk,
+               GArray      *trims)
+{
+  g_array_set_size (trims, 0);
+  if (hunk->a1 - hunk->a0 != hunk->b1 - hunk->b0 || hunk->a1 - hunk->a0 < 2)
+    return FALSE;
+
+  for (guint i = 0; i < hunk->a1 - hunk->a0; i++)
+    {
+      guint lx = hunk->a0 + i, ly = hunk->b0 + i;
+      gsize trim[2];
+
+      trim_common (x, x->starts[lx], x->starts[lx + 1], y, y->starts[ly], y->starts[ly + 1],
+                   &trim[0], &trim[1]);
+      if (2 * (trim[0] + trim[1]) < MAX (line_length (x, lx), line_length (y, ly)))
+        return FALSE;
+      g_array_append_vals (trims, trim, 2);
+    }
+
+  return TRUE;
+}
+
+/* Cuts the texts into equal and differing pieces along the line alignment: each run of changed
+ * lines (or each pair of its lines, when they pair up) without the bytes it shares with the
+ * other side at its edges. */
+static void
+cut_pieces (const Lines  *x,
+            const Lines  *y,
+            const GArray *line_hunks,
+            GArray       *pieces)
+{
+  g_autoptr(GArray) trims = g_array_new (FALSE, FALSE, sizeof (gsize));
+  guint i = 0, j = 0;
+
+  for (guint h = 0; h <= line_hunks->len; h++)
+    {
+      const Hunk *hunk = h < line_hunks->len ? &g_array_index (line_hunks, Hunk, h) : NULL;
+      guint a0 = hunk != NULL ? hunk->a0 : x->n_lines;
+      guint b0 = hunk != NULL ? hunk->b0 : y->n_lines;
+      gsize x_start, x_end, y_start, y_end, prefix = 0, suffix = 0;
+      gboolean excluded = FALSE;
+
+      add_piece (pieces, TRUE, x->starts[i], x->starts[a0], x->offsets[i],
+                 y->starts[j], y->starts[b0], y->offsets[j]);
+      if (hunk == NULL)
+        break;
+
+      x_start = x->starts[hunk->a0];
+      x_end = x->starts[hunk->a1];
+      y_start = y->starts[hunk->b0];
+      y_end = y->starts[hunk->b1];
+
+      for (guint l = hunk->a0; l < hunk->a1 && !excluded; l++)
+        excluded = x->excluded_lines[l];
+      for (guint l = hunk->b0; l < hunk->b1 && !excluded; l++)
+        excluded = y->excluded_lines[l];
+
+      /* Excluded text differs between the sides even where the bytes agree: it stays with
+       * the changed part, where the tokens know it. */
+      if (!excluded && lines_pair_up (x, y, hunk, trims))
+        {
+          for (guint l = 0; l < hunk->a1 - hunk->a0; l++)
+            {
+              guint lx = hunk->a0 + l, ly = hunk->b0 + l;
+
+              add_trimmed (pieces, x, x->starts[lx], x->starts[lx + 1], x->offsets[lx],
+                           y, y->starts[ly], y->starts[ly + 1], y->offsets[ly],
+                           g_array_index (trims, gsize, 2 * l),
+                           g_array_index (trims, gsize, 2 * l + 1));
+            }
+        }
+      else
+        {
+          if (!excluded && x_end > x_start && y_end > y_start)
+            trim_common (x, x_start, x_end, y, y_start, y_end, &prefix, &suffix);
+          add_trimmed (pieces, x, x_start, x_end, x->offsets[hunk->a0],
+                       y, y_start, y_end, y->offsets[hunk->b0], prefix, suffix);
+        }
+
+      i = hunk->a1;
+      j = hunk->b1;
+    }
+}
+
+/* What the token diff sees of a piece, or of several merged: a changed part, aligned token by
+ * token, or an equal stretch, which stands as one placeholder. */
+typedef struct
+{
+  gboolean    placeholder;
+  CcTextRange x;
+  CcTextRange y;
+  guint       words;        /* placeholders only: words of the stretch */
+  guint       x_first;      /* character offsets of the first matchable token */
+  guint       y_first;
+  guint       x_flags;      /* its flags on each side */
+  guint       y_flags;
+} Part;
+
+
+typedef struct
+{
+  const Lines            *x;
+  const Lines            *y;
+  Piece                  *pieces;
+  guint                   from;
+  guint                   to;
+  const CcCompareOptions *options;
+} CountJob;
+
+static gpointer
+count_pieces (gpointer data)
+{
+  CountJob *job = data;
+
+  for (guint p = job->from; p < job->to; p++)
+    {
+      Piece *piece = &job->pieces[p];
+
+      if (!piece->equal)
+        continue;
+
+      cc_text_count_range (job->x->string, &piece->x, NULL, 0, job->options, FALSE,
+                           &piece->count_x);
+      if (piece->count_x.matchable >= PLACEHOLDER_MIN_TOKENS)
+        cc_text_count_range (job->y->string, &piece->y, NULL, 0, job->options, TRUE,
+                             &piece->count_y);
+    }
+
+  return NULL;
+}
+
+/* Counts the words of the equal pieces. Scanning them is most of the line-anchored path's
+ * work on texts that share most of their lines, and each piece is scanned on its own (from
+ * just before it, for the flags), so the pieces are shared out between threads, by bytes. */
+static void
+count_equal_pieces (const Lines            *x,
+                    const Lines            *y,
+                    GArray                 *pieces,
+                    const CcCompareOptions *options)
+{
+  Piece *all = (Piece *)(gpointer)pieces->data;
+  CountJob jobs[MAX_THREADS];
+  GThread *threads[MAX_THREADS] = { NULL };
+  guint n_jobs = CLAMP (g_get_num_processors (), 1, MAX_THREADS);
+  guint64 bytes = 0, share, done = 0;
+  guint from = 0;
+
+  for (guint p = 0; p < pieces->len; p++)
+    if (all[p].equal)
+      bytes += all[p].x.byte_end - all[p].x.byte_start;
+  if (bytes < PARALLEL_MIN_BYTES)
+    n_jobs = 1;
+  share = bytes / n_jobs + 1;
+
+  for (guint j = 0; j < n_jobs; j++)
+    {
+      guint to = from;
+
+      if (j + 1 == n_jobs)
+        to = pieces->len;
+      else
+        while (to < pieces->len && done < share * (j + 1))
+          {
+            if (all[to].equal)
+              done += all[to].x.byte_end - all[to].x.byte_start;
+            to++;
+          }
+
+      jobs[j] = (CountJob) { x, y, all, from, to, options };
+      from = to;
+    }
+
+  /* The calling thread takes the first share; a helper that cannot start leaves its share
+   * to the calling thread too. */
+  for (guint j = 1; j < n_jobs; j++)
+    threads[j] = g_thread_try_new ("cc-diff-count", count_pieces, &jobs[j], NULL);
+  count_pieces (&jobs[0]);
+  for (guint j = 1; j < n_jobs; j++)
+    {
+      if (threads[j] != NULL)
+        g_thread_join (threads[j]);
+      else
+        count_pieces (&jobs[j]);
+    }
+}
+
+/* Equal pieces with enough tokens become placeholders; the rest, with the changed pieces
+ * around them, changed parts. */
+static void
+make_parts (const GArray *pieces,
+            GArray       *parts)
+{
+  for (guint p = 0; p < pieces->len; p++)
+    {
+      const Piece *piece = &g_array_index (pieces, Piece, p);
+
+      if (piece->equal && piece->count_x.matchable >= PLACEHOLDER_MIN_TOKENS)
+        {
+          Part part = { TRUE, piece->x, piece->y, piece->count_x.words };
+
+          part.x_first = piece->count_x.first_start;
+          part.y_first = piece->count_y.first_start;
+          part.x_flags = piece->count_x.first_flags;
+          part.y_flags = piece->count_y.first_flags;
+          g_array_append_val (parts, part);
+          continue;
+        }
+
+      if (parts->len > 0 && !g_array_index (parts, Part, parts->len - 1).placeholder)
+        {
+          Part *last = &g_array_index (parts, Part, parts->len - 1);
+
+          last->x.byte_end = piece->x.byte_end;
+          last->y.byte_end = piece->y.byte_end;
+        }
+      else
+        {
+          Part part = { FALSE, piece->x, piece->y };
+
+          g_array_append_val (parts, part);
+        }
+    }
+}
+
+/* One side of the line-anchored diff: the matchable tokens of the changed parts and a
+ * placeholder for each equal stretch, each with the words before it in the whole text; and
+ * the changed parts' token ranges in @seeds. */
+static void
+side_init_parts (Side         *side,
+                 CcText       *text,
+                 const Lines  *lines,
+                 const GArray *parts,
+                 gboolean      second,
+                 guint32       placeholder_forms,
+                 Region       *seeds)
+{
+  const CcToken *tokens;
+  guint n_tokens, t = 0, n = 0, words = 0, seed = 0;
+  gsize capacity;
+
+  memset (side, 0, sizeof *side);
+  tokens = cc_text_get_tokens (text, &n_tokens);
+  capacity = (gsize)n_tokens + parts->len + 1;
+  side->own_tokens = g_new (CcToken, capacity);
+  side->own_matchable = g_new (guint, capacity);
+  side->forms = g_new (guint32, capacity);
+  side->words_before = g_new (guint32, capacity + 1);
+
+  for (guint p = 0; p < parts->len; p++)
+    {
+      const Part *part = &g_array_index (parts, Part, p);
+      const CcTextRange *range = second ? &part->y : &part->x;
+      guint first = n;
+
+      if (part->placeholder)
+        {
+          CcToken *token = &side->own_tokens[n];
+
+          token->start = token->end = second ? part->y_first : part->x_first;
+          token->byte_start = token->byte_end = range->byte_start;
+          token->form = placeholder_forms + p;
+          /* A content word: no clean-up absorbs an equal run that holds it. */
+          token->kind = CC_TOKEN_WORD;
+          token->flags = (second ? part->y_flags : part->x_flags) & ~CC_TOKEN_STOPWORD;
+          side->forms[n] = token->form;
+          side->words_before[n] = words;
+          n++;
+          words += part->words;
+          continue;
+        }
+
+      for (; t < n_tokens && tokens[t].byte_start < range->byte_end; t++)
+        {
+          const CcToken *token = &tokens[t];
+
+          if (!(token->flags & CC_TOKEN_IGNORED))
+            {
+              side->own_tokens[n] = *token;
+              side->forms[n] = token->form;
+              side->words_before[n] = words;
+              n++;
+            }
+          if (!(token->flags & CC_TOKEN_EXCLUDED) && is_word (token))
+            words++;
+        }
+
+      if (second)
+        {
+          seeds[seed].b0 = first;
+          seeds[seed].b1 = n;
+        }
+      else
+        {
+          seeds[seed].a0 = first;
+          seeds[seed].a1 = n;
+          seeds[seed].myers_only = FALSE;
+        }
+      seed++;
+    }
+
+  for (guint i = 0; i < n; i++)
+    side->own_matchable[i] = i;
+  side->words_before[n] = words;
+  side->tokens = side->own_tokens;
+  side->matchable = side->own_matchable;
+  side->n = n;
+  side->length = lines->offsets[lines->n_lines];
+}
+
+/* The changed parts of one side, to cut into tokens. */
+static GArray *
+changed_ranges (const GArray *parts,
+                gboolean      second)
+{
+  GArray *ranges = g_array_new (FALSE, FALSE, sizeof (CcTextRange));
+
+  for (guint p = 0; p < parts->len; p++)
+    {
+      const Part *part = &g_array_index (parts, Part, p);
+      const CcTextRange *range = second ? &part->y : &part->x;
+
+      if (!part->placeholder && range->byte_end > range->byte_start)
+        g_array_append_val (ranges, *range);
+    }
+
+  return ranges;
+}
+
+/* The whole texts through the tokens, for texts that differ too much for lines to help. */
+static CcDiff *
+diff_whole (const Lines            *x,
+            const Lines            *y,
+            const CcCompareOptions *options,
+            GCancellable           *cancellable)
+{
+  g_autoptr(CcLexicon) lexicon = cc_lexicon_new ();
+  g_autoptr(CcText) text_x = NULL;
+  g_autoptr(CcText) text_y = NULL;
+  CcTextRange all_x = { 0, x->n_bytes, 0 };
+  CcTextRange all_y = { 0, y->n_bytes, 0 };
+
+  /* x first, so the forms' ids, like everything else, do not depend on the callers' order. */
+  text_x = cc_text_new_for_ranges (x->string, x->n_bytes, x->offsets[x->n_lines], &all_x, 1,
+                                   x->excluded, x->n_excluded, options, lexicon);
+  text_y = cc_text_new_for_ranges (y->string, y->n_bytes, y->offsets[y->n_lines], &all_y, 1,
+                                   y->excluded, y->n_excluded, options, lexicon);
+
+  return cc_diff_new (text_x, text_y, options, cancellable);
+}
+
+/* The diff of two texts in canonical order. Returns %NULL if cancelled. */
+static CcDiff *
+diff_lines (Lines                  *x,
+            Lines                  *y,
+            const CcCompareOptions *options,
+            GCancellable           *cancellable)
+{
+  g_autoptr(GArray) line_hunks = g_array_new (FALSE, FALSE, sizeof (Hunk));
+  g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
+  g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (Part));
+  g_autoptr(GArray) ranges_x = NULL;
+  g_autoptr(GArray) ranges_y = NULL;
+  g_autoptr(CcLexicon) lexicon = NULL;
+  g_autoptr(CcText) text_x = NULL;
+  g_autoptr(CcText) text_y = NULL;
+  g_autofree Region *seeds = NULL;
+  guint64 changed = 0;
+  guint n_seeds = 0;
+  Side side_x, side_y;
+  gboolean coarse;
+  CcDiff *self;
+
+  number_lines (x, y);
+  if (!align (x->ids, x->n_lines, y->ids, y->n_lines,
+              &(Region) { 0, x->n_lines, 0, y->n_lines, FALSE }, 1, cancellable, line_hunks,
+              &coarse))
+    return NULL;
+
+  cut_pieces (x, y, line_hunks, pieces);
+  for (guint p = 0; p < pieces->len; p++)
+    {
+      const Piece *piece = &g_array_index (pieces, Piece, p);
+
+      if (!piece->equal)
+        changed += (piece->x.byte_end - piece->x.byte_start) +
+                   (piece->y.byte_end - piece->y.byte_start);
+    }
+  if (changed * 100 > LINE_PATH_MAX_CHANGED_PERCENT * ((guint64)x->n_bytes + y->n_bytes))
+    return diff_whole (x, y, options, cancellable);
+
+  count_equal_pieces (x, y, pieces, options);
+  make_parts (pieces, parts);
+  if (g_cancellable_is_cancelled (cancellable))
+    return NULL;
+
+  /* x first, so the forms' ids do not depend on the callers' order. */
+  lexicon = cc_lexicon_new ();
+  ranges_x = changed_ranges (parts, FALSE);
+  ranges_y = changed_ranges (parts, TRUE);
+  text_x = cc_text_new_for_ranges (x->string, x->n_bytes, x->offsets[x->n_lines],
+                                   (const CcTextRange *)(gpointer)ranges_x->data, ranges_x->len,
+                                   x->excluded, x->n_excluded, options, lexicon);
+  text_y = cc_text_new_for_ranges (y->string, y->n_bytes, y->offsets[y->n_lines],
+                                   (const CcTextRange *)(gpointer)ranges_y->data, ranges_y->len,
+                                   y->excluded, y->n_excluded, options, lexicon);
+
+  for (guint p = 0; p < parts->len; p++)
+    n_seeds += !g_array_index (parts, Part, p).placeholder;
+  seeds = g_new (Region, MAX (n_seeds, 1));
+  side_init_parts (&side_x, text_x, x, parts, FALSE, cc_lexicon_get_size (lexicon) + 1, seeds);
+  side_init_parts (&side_y, text_y, y, parts, TRUE, cc_lexicon_get_size (lexicon) + 1, seeds);
+
+  self = diff_new ();
+  self->coarse = coarse;
+  if (!diff_sides (self, &side_x, &side_y, seeds, n_seeds, options, cancellable))
+    g_clear_pointer (&self, cc_diff_unref);
+
+  side_clear (&side_x);
+  side_clear (&side_y);
+  return self;
+}
+
 /* Public API ------------------------------------------------------------------------------- */
 
 /**
@@ -1448,47 +2507,13 @@ cc_diff_new (CcText                 *a,
   x = swapped ? &side_b : &side_a;
   y = swapped ? &side_a : &side_b;
 
-  self = g_new0 (CcDiff, 1);
-  g_atomic_ref_count_init (&self->ref_count);
-
-  if (x->n == 0)
-    diff_without_tokens (self, x, y);
-  else
+  self = diff_new ();
+  if (!diff_sides (self, x, y, &(Region) { 0, x->n, 0, y->n, FALSE }, 1, options, cancellable))
     {
-      g_autoptr(GArray) hunks = g_array_new (FALSE, FALSE, sizeof (Hunk));
-      g_autoptr(GArray) moves = g_array_new (FALSE, FALSE, sizeof (Move));
-      g_autoptr(GArray) steps = g_array_new (FALSE, FALSE, sizeof (Step));
-
-      if (!align (x->forms, x->n, y->forms, y->n, cancellable, hunks, &self->coarse))
-        {
-          side_clear (&side_a);
-          side_clear (&side_b);
-          cc_diff_unref (self);
-          return NULL;
-        }
-
-      slide_hunks (hunks, x, y);
-      absorb_weak_runs (hunks, x, y);
-      if (!find_moves (hunks, x, y, options->min_passage_words, moves))
-        self->coarse = TRUE;
-      emit_steps (hunks, moves, x->n, y->n, steps);
-
-      self->n_ops = steps->len;
-      self->ops = g_new (CcDiffOp, MAX (steps->len, 1));
-      for (guint s = 0; s < steps->len; s++)
-        {
-          const Step *step = &g_array_index (steps, Step, s);
-          CcDiffOp *op = &self->ops[s];
-
-          op->kind = step->kind;
-          op->a.start = boundary (x, step->a0);
-          op->a.end = step->a1 > step->a0 ? boundary (x, step->a1) : op->a.start;
-          op->b.start = boundary (y, step->b0);
-          op->b.end = step->b1 > step->b0 ? boundary (y, step->b1) : op->b.start;
-          op->a_words = count_words (x, step->a0, step->a1);
-          op->b_words = count_words (y, step->b0, step->b1);
-          op->partner = step->partner;
-        }
+      side_clear (&side_a);
+      side_clear (&side_b);
+      cc_diff_unref (self);
+      return NULL;
     }
 
   if (swapped)
@@ -1496,6 +2521,95 @@ cc_diff_new (CcText                 *a,
 
   side_clear (&side_a);
   side_clear (&side_b);
+  return self;
+}
+
+/**
+ * cc_diff_new_for_strings:
+ * @a: the first text, UTF-8
+ * @a_length: its length in bytes, or -1 if it is nul-terminated
+ * @a_excluded: (array length=n_a_excluded) (nullable): ranges of @a left out of matching,
+ *   sorted by start, in characters
+ * @b: the second text
+ * @b_length: its length in bytes, or -1
+ * @b_excluded: (array length=n_b_excluded) (nullable): ranges of @b left out of matching
+ * @options: (nullable): the comparison settings, or %NULL for the defaults
+ * @cancellable: (nullable): stops the work early
+ *
+ * Computes the word diff of two texts as cc_diff_new() does of their tokens, with the same
+ * contract: operations that tile both texts, word counts as cc_text_new() counts them, moved
+ * blocks paired, the result mirrored exactly when the texts are swapped.
+ *
+ * It is much faster on long texts that share most of their lines: lines with the same bytes
+ * on both sides are taken as equal and never cut into tokens, and only the changed lines go
+ * through the word diff, as in `git diff --word-diff`. The alignment may then differ a little
+ * from cc_diff_new()'s, which can match words across unchanged lines. Texts that differ in
+ * most of their lines are diffed whole. Long texts are scanned in helper threads as well as
+ * the calling one. Safe to call from several threads at once.
+ *
+ * Returns: (transfer full) (nullable): the diff, or %NULL if @cancellable was cancelled
+ */
+CcDiff *
+cc_diff_new_for_strings (const char             *a,
+                         gssize                  a_length,
+                         const CcRange          *a_excluded,
+                         guint                   n_a_excluded,
+                         const char             *b,
+                         gssize                  b_length,
+                         const CcRange          *b_excluded,
+                         guint                   n_b_excluded,
+                         const CcCompareOptions *options,
+                         GCancellable           *cancellable)
+{
+  CcCompareOptions defaults;
+  Lines lines_a, lines_b;
+  GThread *helper = NULL;
+  gboolean swapped;
+  CcDiff *self;
+
+  g_return_val_if_fail (a != NULL || a_length == 0, NULL);
+  g_return_val_if_fail (b != NULL || b_length == 0, NULL);
+  g_return_val_if_fail (a_excluded != NULL || n_a_excluded == 0, NULL);
+  g_return_val_if_fail (b_excluded != NULL || n_b_excluded == 0, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+
+  if (a_length < 0)
+    a_length = strlen (a);
+  if (b_length < 0)
+    b_length = strlen (b);
+  g_return_val_if_fail ((guint64)a_length < G_MAXUINT32 && (guint64)b_length < G_MAXUINT32,
+                        NULL);
+
+  if (options == NULL)
+    {
+      cc_compare_options_init_default (&defaults);
+      options = &defaults;
+    }
+
+  if (g_cancellable_is_cancelled (cancellable))
+    return NULL;
+
+  lines_init (&lines_a, a != NULL ? a : "", a_length, a_excluded, n_a_excluded);
+  lines_init (&lines_b, b != NULL ? b : "", b_length, b_excluded, n_b_excluded);
+
+  /* Cutting a text into lines is a pass over all of it: long texts are cut at once. */
+  if ((gsize)a_length + b_length >= PARALLEL_MIN_BYTES && g_get_num_processors () > 1)
+    helper = g_thread_try_new ("cc-diff-lines", lines_scan, &lines_b, NULL);
+  lines_scan (&lines_a);
+  if (helper != NULL)
+    g_thread_join (helper);
+  else
+    lines_scan (&lines_b);
+
+  swapped = lines_swap (&lines_a, &lines_b);
+
+  self = swapped ? diff_lines (&lines_b, &lines_a, options, cancellable)
+                 : diff_lines (&lines_a, &lines_b, options, cancellable);
+  if (self != NULL && swapped)
+    mirror_ops (self->ops, self->n_ops);
+
+  lines_clear (&lines_a);
+  lines_clear (&lines_b);
   return self;
 }
 
@@ -1613,7 +2727,7 @@ cc_diff_sequences (const guint32 *a,
   n_x = swapped ? n_b : n_a;
   n_y = swapped ? n_a : n_b;
 
-  align (x, n_x, y, n_y, NULL, hunks, &coarse);
+  align (x, n_x, y, n_y, &(Region) { 0, n_x, 0, n_y, FALSE }, 1, NULL, hunks, &coarse);
 
   for (guint h = 0; h <= hunks->len; h++)
     {

@@ -61,6 +61,16 @@ CcDiff         *cc_diff_new        (CcText                 *a,
                                     CcText                 *b,
                                     const CcCompareOptions *options,
                                     GCancellable           *cancellable);
+CcDiff         *cc_diff_new_for_strings (const char             *a,
+                                         gssize                  a_length,
+                                         const CcRange          *a_excluded,
+                                         guint                   n_a_excluded,
+                                         const char             *b,
+                                         gssize                  b_length,
+                                         const CcRange          *b_excluded,
+                                         guint                   n_b_excluded,
+                                         const CcCompareOptions *options,
+                                         GCancellable           *cancellable);
 CcDiff         *cc_diff_ref        (CcDiff                 *self);
 void            cc_diff_unref      (CcDiff                 *self);
 const CcDiffOp *cc_diff_get_ops    (CcDiff                 *self,

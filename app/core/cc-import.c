@@ -1876,6 +1876,56 @@ cc_import_bytes (GBytes          *bytes,
   return cc_import_text_bytes (bytes, filename, error);
 }
 
+/* What cc_import_file() checks before reading: that @file is there, not a folder, and not too
+ * large. */
+static gboolean
+check_file (GFile         *file,
+            const char    *name,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL)
+    {
+      g_prefix_error (error, _("Could not read “%s”: "), name);
+      return FALSE;
+    }
+
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   _("“%s” is a folder, not an article"), name);
+      return FALSE;
+    }
+
+  if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE) &&
+      !check_size ((guint64) g_file_info_get_size (info), name, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+load_file (GFile         *file,
+           const char    *name,
+           char         **contents,
+           gsize         *len,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  if (!g_file_load_contents (file, cancellable, contents, len, NULL, error))
+    {
+      g_prefix_error (error, _("Could not read “%s”: "), name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * cc_import_file:
  * @file: a plain text file or a saved web page
@@ -1894,7 +1944,6 @@ cc_import_file (GFile         *file,
                 GCancellable  *cancellable,
                 GError       **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = NULL;
   char *contents = NULL;
@@ -1905,34 +1954,145 @@ cc_import_file (GFile         *file,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   name = name_for_file (file);
-
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, error);
-  if (info == NULL)
-    {
-      g_prefix_error (error, _("Could not read “%s”: "), name);
-      return NULL;
-    }
-
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                   _("“%s” is a folder, not an article"), name);
-      return NULL;
-    }
-
-  if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE) &&
-      !check_size ((guint64) g_file_info_get_size (info), name, error))
+  if (!check_file (file, name, cancellable, error) ||
+      !load_file (file, name, &contents, &len, cancellable, error))
     return NULL;
-
-  if (!g_file_load_contents (file, cancellable, &contents, &len, NULL, error))
-    {
-      g_prefix_error (error, _("Could not read “%s”: "), name);
-      return NULL;
-    }
 
   bytes = g_bytes_new_take (contents, len);
 
   return cc_import_bytes (bytes, name, format, error);
+}
+
+/* Whether @data is valid UTF-8 without NUL. A multi-byte character holds no ASCII byte, so the
+ * text is valid when each run of other bytes is; ASCII, the bulk of most texts, is checked
+ * eight bytes at a time. */
+static gboolean
+is_utf8_without_nul (const guint8 *data,
+                     gsize         len)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
+  gsize i = 0;
+
+  while (i < len)
+    {
+      gsize run;
+
+      for (; i + 8 <= len; i += 8)
+        {
+          guint64 word;
+
+          memcpy (&word, data + i, 8);
+          /* A byte with its high bit set, or a zero byte. */
+          if ((word & high) || ((word - ones) & ~word & high))
+            break;
+        }
+      while (i < len && data[i] < 0x80)
+        {
+          if (data[i] == 0)
+            return FALSE;
+          i++;
+        }
+      if (i == len)
+        break;
+
+      run = i;
+      while (i < len && data[i] >= 0x80)
+        i++;
+      if (!g_utf8_validate_len ((const char *) data + run, i - run, NULL))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Whether @data is what decode_text() keeps byte for byte: UTF-8 without a byte order mark,
+ * without NUL, and not blank. */
+static gboolean
+is_plain_utf8 (const guint8 *data,
+               gsize         len)
+{
+  gsize bom_len;
+
+  if (len == 0 || detect_bom (data, len, &bom_len) != BOM_NONE ||
+      !is_utf8_without_nul (data, len))
+    return FALSE;
+
+  /* Blank means white space only: the first other character settles it. */
+  for (const char *p = (const char *) data, *end = p + len; p < end; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * cc_import_file_text:
+ * @file: a plain text file or a saved web page
+ * @format: the format, or %CC_IMPORT_FORMAT_AUTO to go by the name and the contents
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The text that cc_import_file() gives @file, for callers that only compare it and keep no
+ * source: without the checksum, the title and the other metadata an import works out. A
+ * local UTF-8 text file, the common case, is mapped into memory as it is (and must not be
+ * truncated while the text is in use); anything else (a web page, another encoding, a byte
+ * order mark) goes through the importer. Errors are cc_import_file()'s.
+ *
+ * Returns: (transfer full): the text, in UTF-8, not nul-terminated; or %NULL with @error set
+ */
+GBytes *
+cc_import_file_text (GFile          *file,
+                     CcImportFormat  format,
+                     GCancellable   *cancellable,
+                     GError        **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(CcSource) source = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  const guint8 *data;
+  const char *text;
+  gsize len;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  name = name_for_file (file);
+  if (!check_file (file, name, cancellable, error))
+    return NULL;
+
+  /* Reading copies the file into fresh memory, page by page; a mapping shares the pages the
+   * system already holds. Files that cannot be mapped (pipes, say) are read. */
+  path = g_file_get_path (file);
+  if (path != NULL)
+    {
+      g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, NULL);
+
+      if (mapped != NULL)
+        bytes = g_mapped_file_get_bytes (mapped);
+    }
+  if (bytes == NULL)
+    {
+      char *contents = NULL;
+
+      if (!load_file (file, name, &contents, &len, cancellable, error))
+        return NULL;
+      bytes = g_bytes_new_take (contents, len);
+    }
+
+  data = g_bytes_get_data (bytes, &len);
+  if (format != CC_IMPORT_FORMAT_HTML &&
+      (format == CC_IMPORT_FORMAT_TEXT ||
+       (!has_html_extension (name) && !starts_like_html (data, len))) &&
+      len <= CC_IMPORT_MAX_BYTES && is_plain_utf8 (data, len))
+    return g_steal_pointer (&bytes);
+
+  source = cc_import_bytes (bytes, name, format, error);
+  if (source == NULL)
+    return NULL;
+
+  text = cc_source_get_text (source);
+  return g_bytes_new (text, strlen (text));
 }

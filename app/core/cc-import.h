@@ -26,6 +26,10 @@ CcSource *cc_import_file       (GFile           *file,
                                 CcImportFormat   format,
                                 GCancellable    *cancellable,
                                 GError         **error);
+GBytes   *cc_import_file_text  (GFile           *file,
+                                CcImportFormat   format,
+                                GCancellable    *cancellable,
+                                GError         **error);
 CcSource *cc_import_bytes      (GBytes          *bytes,
                                 const char      *filename,
                                 CcImportFormat   format,

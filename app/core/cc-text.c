@@ -7,6 +7,7 @@
 #define G_LOG_DOMAIN "cc-text"
 
 #include "cc-text.h"
+#include "cc-text-private.h"
 
 #include <string.h>
 
@@ -306,6 +307,7 @@ struct _CcText
   guint           *matchable;
   guint            n_matchable;
   guint            word_count;
+  gboolean         borrowed;   /* string belongs to the caller (cc_text_new_for_ranges) */
 };
 
 static gboolean
@@ -383,36 +385,6 @@ typedef struct
   guint       offset;
 } Cursor;
 
-static inline gunichar
-peek (const Cursor *cursor,
-      const char   *end)
-{
-  if (cursor->p >= end)
-    return 0;
-  if ((guchar)*cursor->p < 0x80)
-    return (guchar)*cursor->p;
-  return g_utf8_get_char (cursor->p);
-}
-
-static inline void
-advance (Cursor *cursor)
-{
-  cursor->p = g_utf8_next_char (cursor->p);
-  cursor->offset++;
-}
-
-static gunichar
-peek_after (const Cursor *cursor,
-            const char   *end)
-{
-  Cursor next = *cursor;
-
-  if (next.p >= end)
-    return 0;
-  advance (&next);
-  return peek (&next, end);
-}
-
 /* Titles whose full stop ends no sentence. */
 static gboolean
 is_abbreviation (const char *word,
@@ -428,7 +400,8 @@ is_abbreviation (const char *word,
     return FALSE;
 
   for (guint i = 0; abbreviations[i] != NULL; i++)
-    if (strncmp (abbreviations[i], word, length) == 0 && abbreviations[i][length] == '\0')
+    if (abbreviations[i][0] == word[0] && strncmp (abbreviations[i], word, length) == 0 &&
+        abbreviations[i][length] == '\0')
       return TRUE;
 
   /* A single capital: an initial, as in "J. Smith". */
@@ -609,103 +582,299 @@ add_token (CcText                 *self,
   self->tokens[self->n_tokens++] = token;
 }
 
-static void
-tokenize (CcText                 *self,
-          const CcCompareOptions *options)
+/* The scanner ------------------------------------------------------------------------------ */
+
+/* What the tokenizer carries from one token to the next. A token's extent and kind depend on
+ * nothing before it (tokens never span white space), and its flags on the text before it
+ * only through this state; after a token that is not a closing mark, the state depends on
+ * nothing before that token. So a scan may begin a little before the place it reports from
+ * (see find_warm_start()) and still see every token as the scan of the whole text does, and
+ * counting words and cutting tokens share this one scanner, so they can never disagree. */
+typedef struct
 {
-  const char *end = self->string + self->n_bytes;
-  Cursor cursor = { self->string, 0 };
-  guint pending = CC_TOKEN_PARAGRAPH_START | CC_TOKEN_SENTENCE_START | CC_TOKEN_LINE_START;
-  guint newlines = 0;
-  gboolean after_terminal = FALSE;
-  FormCache cache;
+  const char  *end;
+  Cursor       cursor;
+  guint        pending;          /* flags for the next token */
+  guint        newlines;         /* line breaks since the last token */
+  gboolean     after_terminal;   /* the last token (or the one before closing marks) ended a
+                                    sentence */
+  gboolean     seen_token;
+  CcTokenKind  last_kind;
+  const char  *last_start;
+  const char  *last_end;
+} Scanner;
 
-  form_cache_init (&cache);
+static void
+scanner_init (Scanner    *self,
+              const char *from,
+              guint       offset,
+              const char *end)
+{
+  self->end = end;
+  self->cursor.p = from;
+  self->cursor.offset = offset;
+  self->pending = CC_TOKEN_PARAGRAPH_START | CC_TOKEN_SENTENCE_START | CC_TOKEN_LINE_START;
+  self->newlines = 0;
+  self->after_terminal = FALSE;
+  self->seen_token = FALSE;
+  self->last_kind = CC_TOKEN_SYMBOL;
+  self->last_start = NULL;
+  self->last_end = NULL;
+}
 
-  while (cursor.p < end)
+/* Classes of ASCII bytes for the scanner's inner loops. */
+enum
+{
+  ASCII_ALNUM = 1 << 0,
+  ASCII_DIGIT = 1 << 1,
+  ASCII_PUNCT = 1 << 2,   /* punctuation, not a symbol: as the test of other characters says */
+};
+
+static const guint8 ascii_class[256] = {
+  ['0'] = 3, ['1'] = 3, ['2'] = 3, ['3'] = 3, ['4'] = 3,
+  ['5'] = 3, ['6'] = 3, ['7'] = 3, ['8'] = 3, ['9'] = 3,
+  ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+  ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+  ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+  ['Y'] = 1, ['Z'] = 1,
+  ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+  ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+  ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+  ['y'] = 1, ['z'] = 1,
+  ['!'] = 4, ['"'] = 4, ['#'] = 4, ['%'] = 4, ['&'] = 4, ['\''] = 4, ['('] = 4, [')'] = 4,
+  ['*'] = 4, [','] = 4, ['-'] = 4, ['.'] = 4, ['/'] = 4, [':'] = 4, [';'] = 4, ['?'] = 4,
+  ['@'] = 4, ['['] = 4, ['\\'] = 4, [']'] = 4, ['_'] = 4, ['{'] = 4, ['}'] = 4,
+};
+
+#define ASCII_HIGH_BITS G_GUINT64_CONSTANT (0x8080808080808080)
+#define ASCII_ONES      G_GUINT64_CONSTANT (0x0101010101010101)
+
+/* The high bit of each byte lane of @word that lies in [lo, hi], for bytes below 0x80: with
+ * the high bit set first, no lane borrows from the next. */
+static inline guint64
+lanes_in_range (guint64 word,
+                guchar  lo,
+                guchar  hi)
+{
+  guint64 high = word | ASCII_HIGH_BITS;
+
+  return (high - lo * ASCII_ONES) & ~(high - (hi + 1) * ASCII_ONES) & ~word & ASCII_HIGH_BITS;
+}
+
+/* The ASCII letters and digits among the eight bytes at @p, as the high bits of their lanes
+ * in memory order (the first byte in the lowest lane). */
+static inline void
+word_classes (const char *p,
+              guint64    *letters,
+              guint64    *digits)
+{
+  guint64 word;
+
+  memcpy (&word, p, 8);
+  word = GUINT64_FROM_LE (word);
+  /* Setting 0x20 makes capitals small, and moves no other byte into a–z. */
+  *letters = lanes_in_range (word | (0x20 * ASCII_ONES), 'a', 'z');
+  *digits = lanes_in_range (word, '0', '9');
+}
+
+/* The index of the first lane whose high bit is clear in @lanes (not all set). */
+static inline guint
+first_clear_lane (guint64 lanes)
+{
+  return __builtin_ctzll (~lanes & ASCII_HIGH_BITS) / 8;
+}
+
+/* The high bits of the lanes before lane @n (at most 7). */
+static inline guint64
+lanes_below (guint n)
+{
+  return ((G_GUINT64_CONSTANT (1) << (8 * n)) - 1) & ASCII_HIGH_BITS;
+}
+
+static inline gboolean
+is_digit (gunichar c)
+{
+  return c < 0x80 ? (ascii_class[c] & ASCII_DIGIT) != 0 : g_unichar_isdigit (c);
+}
+
+static inline gunichar
+char_at (const char *p,
+         const char *end)
+{
+  if (p >= end)
+    return 0;
+  if ((guchar)*p < 0x80)
+    return (guchar)*p;
+  return g_utf8_get_char (p);
+}
+
+/* The character after the one at @p, or 0. */
+static inline gunichar
+char_after (const char *p,
+            const char *end)
+{
+  if (p >= end)
+    return 0;
+  return char_at (g_utf8_next_char (p), end);
+}
+
+/* Finds the next token: its start in @start_out, its end in the scanner's cursor, its kind and
+ * (@with_flags) flags. Returns FALSE at the end. Flags never change where a token ends or what
+ * kind it is; without them, the state they need is not kept, and the scanner must not be
+ * asked for flags again. Inlined in each loop that calls it, where the state lives in
+ * registers and @with_flags is a constant: the scanner's speed is that of the diff's
+ * line-anchored path, which counts the words of everything two texts share. */
+G_ALWAYS_INLINE static inline gboolean
+scanner_next (Scanner     *self,
+              gboolean     with_flags,
+              Cursor      *start_out,
+              CcTokenKind *kind_out,
+              guint       *flags_out)
+{
+  const char *end = self->end;
+  const char *p = self->cursor.p;
+  guint offset = self->cursor.offset;
+  guint pending = self->pending;
+  guint newlines = self->newlines;
+
+  while (p < end)
     {
-      gunichar c = peek (&cursor, end);
-      Cursor start = cursor;
+      guchar byte = *p;
+      const char *start;
+      guint start_offset;
       CcTokenKind kind;
+      gunichar c;
 
-      if (is_separator (c))
+      if (byte < 0x80)
         {
-          /* CR LF is one line end; a lone CR is one too. */
-          if (c == '\n' || c == 0x2029 || c == 0x2028 ||
-              (c == '\r' && peek_after (&cursor, end) != '\n'))
-            newlines++;
-          pending |= CC_TOKEN_SPACE_BEFORE;
-          advance (&cursor);
-          continue;
+          if (byte <= ' ' || byte == 0x7F)
+            {
+              /* CR LF is one line end; a lone CR is one too. */
+              if (with_flags &&
+                  (byte == '\n' || (byte == '\r' && (p + 1 >= end || p[1] != '\n'))))
+                newlines++;
+              pending |= CC_TOKEN_SPACE_BEFORE;
+              p++;
+              offset++;
+              continue;
+            }
+          c = byte;
+        }
+      else
+        {
+          c = g_utf8_get_char (p);
+          if (is_separator (c))
+            {
+              if (with_flags && (c == 0x2029 || c == 0x2028))
+                newlines++;
+              pending |= CC_TOKEN_SPACE_BEFORE;
+              p = g_utf8_next_char (p);
+              offset++;
+              continue;
+            }
         }
 
-      if (newlines > 0)
-        pending |= CC_TOKEN_LINE_START;
-      if (newlines > 1 || self->n_tokens == 0)
-        pending |= CC_TOKEN_PARAGRAPH_START | CC_TOKEN_SENTENCE_START;
-      if (after_terminal && (pending & CC_TOKEN_SPACE_BEFORE) && !is_closing (c))
-        pending |= CC_TOKEN_SENTENCE_START;
-      newlines = 0;
+      if (with_flags)
+        {
+          if (newlines > 0)
+            pending |= CC_TOKEN_LINE_START;
+          if (newlines > 1 || !self->seen_token)
+            pending |= CC_TOKEN_PARAGRAPH_START | CC_TOKEN_SENTENCE_START;
+          if (self->after_terminal && (pending & CC_TOKEN_SPACE_BEFORE) && !is_closing (c))
+            pending |= CC_TOKEN_SENTENCE_START;
+          newlines = 0;
+        }
+      start = p;
+      start_offset = offset;
 
       if (is_ideograph (c))
         {
-          advance (&cursor);
-          while (is_mark (peek (&cursor, end)))
-            advance (&cursor);
+          p = g_utf8_next_char (p);
+          offset++;
+          while (is_mark (char_at (p, end)))
+            {
+              p = g_utf8_next_char (p);
+              offset++;
+            }
           kind = CC_TOKEN_WORD;
         }
-      else if (is_word_char (c) && !is_mark (c))
+      else if (c < 0x80 ? (ascii_class[c] & ASCII_ALNUM) != 0 : is_word_char (c) && !is_mark (c))
         {
           gboolean digits_only = TRUE;
 
           for (;;)
             {
-              guchar byte = cursor.p < end ? (guchar)*cursor.p : 0;
+              const char *run = p;
+              gboolean run_ended = FALSE;
               gunichar here;
 
-              /* ASCII letters and digits, the bulk of most texts, without a function call. */
-              if (byte < 0x80 && g_ascii_isalnum (byte))
+              /* ASCII letters and digits, the bulk of most texts: eight bytes at a time, so
+               * that the end of a word costs no mispredicted branch. */
+              while (p + 8 <= end)
                 {
-                  if (!g_ascii_isdigit (byte))
-                    digits_only = FALSE;
-                  cursor.p++;
-                  cursor.offset++;
-                  continue;
-                }
+                  guint64 letters, digits, alnum;
+                  guint n;
 
-              here = peek (&cursor, end);
+                  word_classes (p, &letters, &digits);
+                  alnum = letters | digits;
+                  if (alnum == ASCII_HIGH_BITS)
+                    {
+                      if (letters != 0)
+                        digits_only = FALSE;
+                      p += 8;
+                      continue;
+                    }
+                  n = first_clear_lane (alnum);
+                  if (letters & lanes_below (n))
+                    digits_only = FALSE;
+                  p += n;
+                  run_ended = TRUE;
+                  break;
+                }
+              if (!run_ended)
+                {
+                  guint8 classes = ASCII_DIGIT;
+
+                  while (p < end && (ascii_class[(guchar)*p] & ASCII_ALNUM))
+                    classes &= ascii_class[(guchar)*p++];
+                  if (!(classes & ASCII_DIGIT))
+                    digits_only = FALSE;
+                }
+              offset += p - run;
+
+              here = char_at (p, end);
               if (here >= 0x80 && is_word_char (here) && !is_ideograph (here))
                 {
                   if (!g_unichar_isdigit (here))
                     digits_only = FALSE;
-                  advance (&cursor);
+                  p = g_utf8_next_char (p);
+                  offset++;
                   continue;
                 }
 
               /* Joiners stay inside a word when a word character follows: don't, well-known,
                * news­paper (with a soft hyphen), 11,000 and 2.4 are one token each. */
               {
-                gunichar before = (guchar)cursor.p[-1] < 0x80
-                                  ? (guchar)cursor.p[-1]
-                                  : g_utf8_get_char (g_utf8_prev_char (cursor.p));
-                gunichar after;
+                gunichar before, after;
 
                 /* Most words end at a space or a plain mark: no joiner to look behind. */
                 if (here == ' ' || here == '\n' || here == 0 ||
                     (here < 0x80 && here != '\'' && here != '-' && here != '.' && here != ','))
                   break;
 
-                after = peek_after (&cursor, end);
+                before = (guchar)p[-1] < 0x80 ? (guchar)p[-1]
+                                              : g_utf8_get_char (g_utf8_prev_char (p));
+                after = char_after (p, end);
 
                 if (((is_apostrophe (here) || here == '-' || here == 0x2010 || here == 0x2011 ||
                       here == 0x00AD) &&
                      is_word_char (after) && !is_mark (after) && !is_ideograph (after)) ||
-                    ((here == '.' || here == ',') &&
-                     g_unichar_isdigit (before) && g_unichar_isdigit (after)))
+                    ((here == '.' || here == ',') && is_digit (before) && is_digit (after)))
                   {
                     if (here != '.' && here != ',')
                       digits_only = FALSE;
-                    advance (&cursor);
+                    p = g_utf8_next_char (p);
+                    offset++;
                     continue;
                   }
               }
@@ -713,31 +882,40 @@ tokenize (CcText                 *self,
             }
           kind = digits_only ? CC_TOKEN_NUMBER : CC_TOKEN_WORD;
         }
-      else if (g_unichar_ispunct (c) && g_unichar_type (c) != G_UNICODE_MATH_SYMBOL &&
-               g_unichar_type (c) != G_UNICODE_CURRENCY_SYMBOL &&
-               g_unichar_type (c) != G_UNICODE_MODIFIER_SYMBOL &&
-               g_unichar_type (c) != G_UNICODE_OTHER_SYMBOL)
+      else if (c < 0x80 ? (ascii_class[c] & ASCII_PUNCT) != 0
+                        : g_unichar_ispunct (c) && g_unichar_type (c) != G_UNICODE_MATH_SYMBOL &&
+                          g_unichar_type (c) != G_UNICODE_CURRENCY_SYMBOL &&
+                          g_unichar_type (c) != G_UNICODE_MODIFIER_SYMBOL &&
+                          g_unichar_type (c) != G_UNICODE_OTHER_SYMBOL)
         {
           /* A run of one mark ("...", "--", "?!" is two) is one token. */
-          advance (&cursor);
-          while (peek (&cursor, end) == c)
-            advance (&cursor);
+          p = g_utf8_next_char (p);
+          offset++;
+          while (char_at (p, end) == c)
+            {
+              p = g_utf8_next_char (p);
+              offset++;
+            }
           kind = CC_TOKEN_PUNCTUATION;
         }
       else
         {
           /* Symbols and emoji, with their modifiers and zero-width-joined sequences. */
-          advance (&cursor);
+          p = g_utf8_next_char (p);
+          offset++;
           for (;;)
             {
-              gunichar here = peek (&cursor, end);
+              gunichar here = char_at (p, end);
 
               if (is_mark (here))
-                advance (&cursor);
-              else if (here == 0x200D && peek_after (&cursor, end) != 0)
                 {
-                  advance (&cursor);
-                  advance (&cursor);
+                  p = g_utf8_next_char (p);
+                  offset++;
+                }
+              else if (here == 0x200D && char_after (p, end) != 0)
+                {
+                  p = g_utf8_next_char (g_utf8_next_char (p));
+                  offset += 2;
                 }
               else
                 break;
@@ -745,26 +923,138 @@ tokenize (CcText                 *self,
           kind = CC_TOKEN_SYMBOL;
         }
 
-      add_token (self, options, &cache, &start, &cursor, kind, pending);
-      pending = 0;
+      start_out->p = start;
+      start_out->offset = start_offset;
+      *kind_out = kind;
+      *flags_out = pending;
 
-      if (kind == CC_TOKEN_PUNCTUATION && is_terminal (c))
+      if (with_flags)
         {
-          CcToken *before = self->n_tokens >= 2
-                            ? &self->tokens[self->n_tokens - 2]
-                            : NULL;
+          if (kind == CC_TOKEN_PUNCTUATION && is_terminal (c))
+            self->after_terminal = !(c == '.' && self->seen_token &&
+                                     self->last_kind == CC_TOKEN_WORD &&
+                                     self->last_end == start &&
+                                     is_abbreviation (self->last_start,
+                                                      self->last_end - self->last_start));
+          else if (!(kind == CC_TOKEN_PUNCTUATION && is_closing (c)))
+            self->after_terminal = FALSE;
 
-          after_terminal = !(c == '.' && before != NULL && before->kind == CC_TOKEN_WORD &&
-                             before->byte_end == start.p - self->string &&
-                             is_abbreviation (self->string + before->byte_start,
-                                              before->byte_end - before->byte_start));
+          self->seen_token = TRUE;
+          self->last_kind = kind;
+          self->last_start = start;
+          self->last_end = p;
         }
-      else if (!(kind == CC_TOKEN_PUNCTUATION && is_closing (c)))
-        after_terminal = FALSE;
+      self->cursor.p = p;
+      self->cursor.offset = offset;
+      self->pending = 0;
+      self->newlines = 0;
+      return TRUE;
     }
 
-  g_free (cache.slots);
-  self->length = cursor.offset;
+  self->cursor.p = p;
+  self->cursor.offset = offset;
+  self->pending = pending;
+  self->newlines = newlines;
+  return FALSE;
+}
+
+static inline gboolean
+is_ascii_white (guchar byte)
+{
+  return byte == ' ' || byte == '\n' || byte == '\t' || byte == '\r' || byte == '\f' ||
+         byte == '\v';
+}
+
+/* Whether [p, end) holds a character that is part of a token other than a closing mark:
+ * after such a token the scanner's state no longer depends on what came before. */
+static gboolean
+resets_scanner (const char *p,
+                const char *end)
+{
+  while (p < end)
+    {
+      gunichar c = (guchar)*p < 0x80 ? (guchar)*p : g_utf8_get_char (p);
+
+      if (!is_separator (c) && !is_closing (c))
+        return TRUE;
+      p = g_utf8_next_char (p);
+    }
+
+  return FALSE;
+}
+
+/* Chunks of text between white space to look back through for one that resets the
+ * scanner. Only a text of closing marks alone could use them all up; its flags may then
+ * differ from the whole text's, never its tokens. */
+#define MAX_WARM_CHUNKS 64
+
+/* Where to start scanning so that tokens from @from on get the flags they get in a scan of
+ * the whole text: the start of the last chunk between ASCII white space before @from that
+ * holds a token other than a closing mark (or the text's start). Tokens never span white
+ * space, so scanning from just after it cuts the same tokens. */
+static const char *
+find_warm_start (const char *string,
+                 const char *from)
+{
+  const char *p = from;
+
+  for (guint chunks = 0; chunks < MAX_WARM_CHUNKS; chunks++)
+    {
+      const char *chunk_end;
+
+      while (p > string && is_ascii_white (p[-1]))
+        p--;
+      if (p == string)
+        return string;
+
+      chunk_end = p;
+      while (p > string && !is_ascii_white (p[-1]))
+        p--;
+      if (resets_scanner (p, chunk_end))
+        return p;
+    }
+
+  return p;
+}
+
+/* Characters in [p, end): the bytes that do not continue a character. */
+static guint
+count_chars (const char *p,
+             const char *end)
+{
+  guint n = 0;
+
+  for (; p < end; p++)
+    n += ((guchar)*p & 0xC0) != 0x80;
+  return n;
+}
+
+/* Cuts the tokens of [from, to) of the text, scanning from @warm (at most @from, at character
+ * offset @warm_offset). Returns the character offset of @to. */
+static guint
+tokenize_range (CcText                 *self,
+                const CcCompareOptions *options,
+                FormCache              *cache,
+                const char             *warm,
+                guint                   warm_offset,
+                const char             *from,
+                const char             *to)
+{
+  Scanner scanner;
+  Cursor start;
+  CcTokenKind kind;
+  guint flags;
+
+  scanner_init (&scanner, warm, warm_offset, to);
+  while (scanner_next (&scanner, TRUE, &start, &kind, &flags))
+    {
+      Cursor end = scanner.cursor;
+
+      if (start.p >= from)
+        add_token (self, options, cache, &start, &end, kind, flags);
+    }
+
+  return scanner.cursor.offset;
 }
 
 static void
@@ -782,6 +1072,54 @@ mark_excluded (CcText        *self,
         r++;
       if (r < n_excluded && excluded[r].start < token->end)
         token->flags |= CC_TOKEN_EXCLUDED | CC_TOKEN_IGNORED;
+    }
+}
+
+static CcText *
+text_alloc (const char *string,
+            gsize       n_bytes,
+            gboolean    borrowed,
+            gsize       capacity,
+            CcLexicon  *lexicon)
+{
+  CcText *self = g_new0 (CcText, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  if (borrowed)
+    self->string = (char *)string;
+  else
+    {
+      /* Not g_strndup: a NUL inside the text must not blank everything after it. */
+      self->string = g_malloc (n_bytes + 1);
+      memcpy (self->string, string, n_bytes);
+      self->string[n_bytes] = '\0';
+    }
+  self->borrowed = borrowed;
+  self->n_bytes = n_bytes;
+  self->lexicon = cc_lexicon_ref (lexicon);
+  self->capacity = capacity;
+  self->tokens = g_new (CcToken, self->capacity);
+
+  return self;
+}
+
+static void
+text_finish (CcText        *self,
+             const CcRange *excluded,
+             guint          n_excluded)
+{
+  mark_excluded (self, excluded, n_excluded);
+
+  self->matchable = g_new (guint, self->n_tokens + 1);
+  for (guint i = 0; i < self->n_tokens; i++)
+    {
+      const CcToken *token = &self->tokens[i];
+
+      if (!(token->flags & CC_TOKEN_IGNORED))
+        self->matchable[self->n_matchable++] = i;
+      if (!(token->flags & CC_TOKEN_EXCLUDED) &&
+          (token->kind == CC_TOKEN_WORD || token->kind == CC_TOKEN_NUMBER))
+        self->word_count++;
     }
 }
 
@@ -807,6 +1145,7 @@ cc_text_new (const char             *text,
              CcLexicon              *lexicon)
 {
   CcText *self;
+  FormCache cache;
 
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (options != NULL, NULL);
@@ -815,31 +1154,216 @@ cc_text_new (const char             *text,
   if (length < 0)
     length = strlen (text);
 
-  self = g_new0 (CcText, 1);
-  g_atomic_ref_count_init (&self->ref_count);
-  self->string = g_strndup (text, length);
-  self->n_bytes = length;
-  self->lexicon = cc_lexicon_ref (lexicon);
   /* Prose has about one token per four or five bytes: growing the array once costs a copy. */
-  self->capacity = length / 4 + 16;
-  self->tokens = g_new (CcToken, self->capacity);
+  self = text_alloc (text, length, FALSE, length / 4 + 16, lexicon);
 
-  tokenize (self, options);
-  mark_excluded (self, excluded, n_excluded);
+  form_cache_init (&cache);
+  self->length = tokenize_range (self, options, &cache, self->string, 0, self->string,
+                                 self->string + length);
+  g_free (cache.slots);
 
-  self->matchable = g_new (guint, self->n_tokens + 1);
-  for (guint i = 0; i < self->n_tokens; i++)
-    {
-      const CcToken *token = &self->tokens[i];
-
-      if (!(token->flags & CC_TOKEN_IGNORED))
-        self->matchable[self->n_matchable++] = i;
-      if (!(token->flags & CC_TOKEN_EXCLUDED) &&
-          (token->kind == CC_TOKEN_WORD || token->kind == CC_TOKEN_NUMBER))
-        self->word_count++;
-    }
-
+  text_finish (self, excluded, n_excluded);
   return self;
+}
+
+/**
+ * cc_text_new_for_ranges: (skip)
+ * @string: UTF-8 text, which must outlive the result: it is not copied
+ * @n_bytes: its length in bytes
+ * @length: its length in characters
+ * @ranges: (array length=n_ranges): the parts to cut into tokens, in order, not overlapping,
+ *   each starting and ending at a place no token spans (see cc_text_count_words())
+ * @excluded: (array length=n_excluded): ranges left out of matching, sorted by start
+ *
+ * Like cc_text_new(), but cuts only the tokens of @ranges: their offsets, flags and forms are
+ * those the whole text's tokens have. The word count is that of the ranges.
+ *
+ * Returns: (transfer full): the text
+ */
+CcText *
+cc_text_new_for_ranges (const char             *string,
+                        gsize                   n_bytes,
+                        guint                   length,
+                        const CcTextRange      *ranges,
+                        guint                   n_ranges,
+                        const CcRange          *excluded,
+                        guint                   n_excluded,
+                        const CcCompareOptions *options,
+                        CcLexicon              *lexicon)
+{
+  CcText *self;
+  FormCache cache;
+  gsize bytes = 0;
+
+  g_return_val_if_fail (string != NULL, NULL);
+  g_return_val_if_fail (ranges != NULL || n_ranges == 0, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (lexicon != NULL, NULL);
+
+  for (guint r = 0; r < n_ranges; r++)
+    bytes += ranges[r].byte_end - ranges[r].byte_start;
+
+  self = text_alloc (string, n_bytes, TRUE, bytes / 4 + 16, lexicon);
+  self->length = length;
+
+  form_cache_init (&cache);
+  for (guint r = 0; r < n_ranges; r++)
+    {
+      const char *from = string + ranges[r].byte_start;
+      const char *warm = find_warm_start (string, from);
+
+      g_assert (ranges[r].byte_start <= ranges[r].byte_end && ranges[r].byte_end <= n_bytes);
+      g_assert (r == 0 || ranges[r - 1].byte_end <= ranges[r].byte_start);
+
+      tokenize_range (self, options, &cache, warm, ranges[r].start - count_chars (warm, from),
+                      from, string + ranges[r].byte_end);
+    }
+  g_free (cache.slots);
+
+  text_finish (self, excluded, n_excluded);
+  return self;
+}
+
+/* Counts a token that ends at the scanner's cursor. Returns TRUE if it is the first matchable
+ * one. */
+G_ALWAYS_INLINE static inline gboolean
+count_token (const Scanner *scanner,
+             const Cursor  *start,
+             CcTokenKind    kind,
+             const CcRange *excluded,
+             guint          n_excluded,
+             guint         *r,
+             gboolean       ignore_punctuation,
+             CcTextCount   *count)
+{
+  while (*r < n_excluded && excluded[*r].end <= start->offset)
+    (*r)++;
+  if (*r < n_excluded && excluded[*r].start < scanner->cursor.offset)
+    return FALSE;
+
+  if (kind == CC_TOKEN_WORD || kind == CC_TOKEN_NUMBER)
+    count->words++;
+  if (kind == CC_TOKEN_PUNCTUATION && ignore_punctuation)
+    return FALSE;
+
+  return count->matchable++ == 0;
+}
+
+/* Counts the tokens of [from, to), scanning from @warm at character offset @warm_offset. With
+ * @first_only, stops at the first matchable token. */
+static void
+count_range (const char             *warm,
+             guint                   warm_offset,
+             const char             *from,
+             const char             *to,
+             const CcRange          *excluded,
+             guint                   n_excluded,
+             gboolean                ignore_punctuation,
+             gboolean                first_only,
+             CcTextCount            *count)
+{
+  Scanner scanner;
+  Cursor start;
+  CcTokenKind kind;
+  guint flags;
+  guint r = 0;
+
+  memset (count, 0, sizeof *count);
+  count->first_start = G_MAXUINT;
+
+  scanner_init (&scanner, warm, warm_offset, to);
+
+  /* With flags up to the first matchable token, whose flags are wanted... */
+  while (scanner_next (&scanner, TRUE, &start, &kind, &flags))
+    {
+      if (start.p < from)
+        continue;
+      if (count_token (&scanner, &start, kind, excluded, n_excluded, &r, ignore_punctuation,
+                       count))
+        {
+          count->first_start = start.offset;
+          count->first_byte = start.p - from;
+          count->first_flags = flags;
+          break;
+        }
+    }
+  if (first_only)
+    return;
+
+  /* ... and without them after it: the bulk of the work. */
+  while (scanner_next (&scanner, FALSE, &start, &kind, &flags))
+    count_token (&scanner, &start, kind, excluded, n_excluded, &r, ignore_punctuation, count);
+}
+
+/**
+ * cc_text_count_range: (skip)
+ * @string: UTF-8 text
+ * @range: a part of it that starts and ends at a place no token spans
+ * @excluded: (array length=n_excluded): ranges left out, sorted by start, in characters of
+ *   @string
+ * @options: (nullable): the comparison settings, for what is matchable
+ * @first_only: stop at the first matchable token
+ * @count: (out caller-allocates): the words (and numbers) of the range outside excluded
+ *   ranges, its matchable tokens, and the first of them with the flags it has in the whole
+ *   text
+ *
+ * Counts as cc_text_new() would cut, without storing or interning anything.
+ */
+void
+cc_text_count_range (const char             *string,
+                     const CcTextRange      *range,
+                     const CcRange          *excluded,
+                     guint                   n_excluded,
+                     const CcCompareOptions *options,
+                     gboolean                first_only,
+                     CcTextCount            *count)
+{
+  const char *from, *warm;
+
+  g_return_if_fail (string != NULL);
+  g_return_if_fail (range != NULL && range->byte_start <= range->byte_end);
+  g_return_if_fail (count != NULL);
+
+  from = string + range->byte_start;
+  warm = find_warm_start (string, from);
+  count_range (warm, range->start - count_chars (warm, from), from, string + range->byte_end,
+               excluded, n_excluded, options != NULL && options->ignore_punctuation, first_only,
+               count);
+}
+
+/**
+ * cc_text_count_words:
+ * @text: UTF-8 text: a whole text, or a part of one that starts and ends at a place no token
+ *   spans (the start or end of the text, or just after an ASCII line break or space that
+ *   does not follow a zero-width joiner)
+ * @length: its length in bytes
+ * @excluded: (array length=n_excluded): ranges left out, sorted by start, in characters of the
+ *   whole text
+ * @base_offset: the character offset of @text in the whole text
+ *
+ * Counts the words and numbers of @text outside excluded ranges exactly as cc_text_new()
+ * cuts them, without storing or interning tokens: the same scanner does both.
+ *
+ * Returns: the number of words and numbers
+ */
+guint
+cc_text_count_words (const char    *text,
+                     gsize          length,
+                     const CcRange *excluded,
+                     guint          n_excluded,
+                     guint          base_offset)
+{
+  CcTextCount count;
+
+  g_return_val_if_fail (text != NULL || length == 0, 0);
+  g_return_val_if_fail (excluded != NULL || n_excluded == 0, 0);
+
+  if (length == 0)
+    return 0;
+
+  count_range (text, base_offset, text, text + length, excluded, n_excluded, FALSE, FALSE,
+               &count);
+  return count.words;
 }
 
 CcText *
@@ -873,7 +1397,8 @@ cc_text_unref (CcText *self)
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
 
-  g_free (self->string);
+  if (!self->borrowed)
+    g_free (self->string);
   cc_lexicon_unref (self->lexicon);
   g_free (self->tokens);
   g_free (self->matchable);

@@ -134,6 +134,12 @@ char          *cc_text_dup_span          (CcText                 *self,
 guint          cc_text_token_at          (CcText                 *self,
                                           guint                   offset);
 
+guint          cc_text_count_words       (const char             *text,
+                                          gsize                   length,
+                                          const CcRange          *excluded,
+                                          guint                   n_excluded,
+                                          guint                   base_offset);
+
 char          *cc_text_fold              (const char             *string,
                                           gssize                  length,
                                           gboolean                fold_case);

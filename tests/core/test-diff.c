@@ -126,14 +126,14 @@ static char *render (CcText *a,
                      CcText *b,
                      CcDiff *diff);
 
-/* Everything that must hold of any diff of @a and @b. */
+/* Everything that must hold of any diff of @a and @b, given the diff of @b and @a. */
 static void
-check_invariants (CcText                 *a,
-                  CcText                 *b,
-                  CcDiff                 *diff,
-                  const CcCompareOptions *options)
+check_diff (CcText                 *a,
+            CcText                 *b,
+            CcDiff                 *diff,
+            CcDiff                 *mirror,
+            const CcCompareOptions *options)
 {
-  g_autoptr(CcDiff) mirror = cc_diff_new (b, a, options, NULL);
   g_autoptr(GString) rebuilt_a = g_string_new (NULL);
   g_autoptr(GString) rebuilt_b = g_string_new (NULL);
   const CcDiffOp *ops, *mirrored;
@@ -264,6 +264,17 @@ check_invariants (CcText                 *a,
     }
 }
 
+static void
+check_invariants (CcText                 *a,
+                  CcText                 *b,
+                  CcDiff                 *diff,
+                  const CcCompareOptions *options)
+{
+  g_autoptr(CcDiff) mirror = cc_diff_new (b, a, options, NULL);
+
+  check_diff (a, b, diff, mirror, options);
+}
+
 /* The operations as "[=equal][-deleted][+inserted][~old|new][<moved from][>moved to]". */
 static char *
 render (CcText *a,
@@ -320,6 +331,10 @@ typedef struct
   CcRange     excluded_b;
   gboolean    ignore_punctuation;
 } GoldenCase;
+
+/* The shortest moved block in the golden cases, whatever the default: their moved paragraph
+ * has eight words. */
+#define GOLDEN_MIN_MOVED_WORDS 6
 
 static const GoldenCase golden_cases[] = {
   { "empty-empty", "", "", "" },
@@ -425,6 +440,7 @@ test_golden (gconstpointer data)
 
   cc_compare_options_init_default (&options);
   options.ignore_punctuation = test->ignore_punctuation;
+  options.min_passage_words = GOLDEN_MIN_MOVED_WORDS;
   a = make_text (test->a, test->excluded_a, &options, lexicon);
   b = make_text (test->b, test->excluded_b, &options, lexicon);
 
@@ -900,6 +916,796 @@ test_threads (void)
     }
 }
 
+/* Line-anchored diff ------------------------------------------------------------------------ */
+
+/* Both diffs of the same two strings: cc_diff_new() of their tokens, and
+ * cc_diff_new_for_strings(), whose invariants, mirror included, are checked on the way. */
+typedef struct
+{
+  CcLexicon *lexicon;
+  CcText    *a;
+  CcText    *b;
+  CcDiff    *whole;
+  CcDiff    *lines;
+} Pair;
+
+static void
+pair_clear (Pair *pair)
+{
+  g_clear_pointer (&pair->whole, cc_diff_unref);
+  g_clear_pointer (&pair->lines, cc_diff_unref);
+  g_clear_pointer (&pair->a, cc_text_unref);
+  g_clear_pointer (&pair->b, cc_text_unref);
+  g_clear_pointer (&pair->lexicon, cc_lexicon_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Pair, pair_clear)
+
+static void
+pair_diff (Pair                   *pair,
+           const char             *a,
+           const CcRange          *excluded_a,
+           guint                   n_excluded_a,
+           const char             *b,
+           const CcRange          *excluded_b,
+           guint                   n_excluded_b,
+           const CcCompareOptions *options)
+{
+  g_autoptr(CcDiff) mirror = NULL;
+
+  pair->lexicon = cc_lexicon_new ();
+  pair->a = cc_text_new (a, -1, excluded_a, n_excluded_a, options, pair->lexicon);
+  pair->b = cc_text_new (b, -1, excluded_b, n_excluded_b, options, pair->lexicon);
+  pair->whole = cc_diff_new (pair->a, pair->b, options, NULL);
+  pair->lines = cc_diff_new_for_strings (a, -1, excluded_a, n_excluded_a,
+                                         b, -1, excluded_b, n_excluded_b, options, NULL);
+  mirror = cc_diff_new_for_strings (b, -1, excluded_b, n_excluded_b,
+                                    a, -1, excluded_a, n_excluded_a, options, NULL);
+  g_assert_nonnull (pair->whole);
+  g_assert_nonnull (pair->lines);
+  g_assert_nonnull (mirror);
+
+  check_diff (pair->a, pair->b, pair->lines, mirror, options);
+}
+
+static void
+append_words (GString *out,
+              char     sign,
+              CcText  *text,
+              CcRange  span)
+{
+  CcLexicon *lexicon = cc_text_get_lexicon (text);
+  const CcToken *tokens;
+  guint n_tokens, first, last;
+
+  tokens = cc_text_get_tokens (text, &n_tokens);
+  tokens_in_span (text, span, &first, &last);
+  for (guint t = first; t < last; t++)
+    if (is_word_token (&tokens[t]))
+      g_string_append_printf (out, "%c%s\n", sign, cc_lexicon_lookup (lexicon, tokens[t].form));
+}
+
+/* The words of the edits, in order, a line each: "-form" for A's, "+form" for B's. */
+static char *
+changed_words (Pair   *pair,
+               CcDiff *diff)
+{
+  GString *out = g_string_new (NULL);
+  const CcDiffOp *ops;
+  guint n_ops;
+
+  ops = cc_diff_get_ops (diff, &n_ops);
+  for (guint i = 0; i < n_ops; i++)
+    if (ops[i].kind != CC_DIFF_EQUAL)
+      {
+        append_words (out, '-', pair->a, ops[i].a);
+        append_words (out, '+', pair->b, ops[i].b);
+      }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_same_changed_words (Pair *pair)
+{
+  g_autofree char *whole = changed_words (pair, pair->whole);
+  g_autofree char *lines = changed_words (pair, pair->lines);
+
+  if (g_strcmp0 (whole, lines) != 0)
+    {
+      g_autofree char *rendered_whole = render (pair->a, pair->b, pair->whole);
+      g_autofree char *rendered_lines = render (pair->a, pair->b, pair->lines);
+
+      g_error ("the two diffs change different words:\n%s\nand\n%s", rendered_whole,
+               rendered_lines);
+    }
+}
+
+static guint
+count_kind (CcDiff     *diff,
+            CcDiffKind  kind)
+{
+  const CcDiffOp *ops;
+  guint n_ops, n = 0;
+
+  ops = cc_diff_get_ops (diff, &n_ops);
+  for (guint i = 0; i < n_ops; i++)
+    n += ops[i].kind == kind;
+  return n;
+}
+
+/* The golden cases give the same operations through the strings, but where two paragraphs
+ * swap places: either one moved, and the lines' order picks the other. */
+static void
+test_strings_golden (gconstpointer data)
+{
+  const GoldenCase *test = data;
+  g_auto(Pair) pair = { 0 };
+  g_autofree char *rendered = NULL;
+  CcCompareOptions options;
+
+  cc_compare_options_init_default (&options);
+  options.ignore_punctuation = test->ignore_punctuation;
+  options.min_passage_words = GOLDEN_MIN_MOVED_WORDS;
+  pair_diff (&pair, test->a, &test->excluded_a, test->excluded_a.end > test->excluded_a.start,
+             test->b, &test->excluded_b, test->excluded_b.end > test->excluded_b.start,
+             &options);
+  g_assert_false (cc_diff_is_coarse (pair.lines));
+
+  rendered = render (pair.a, pair.b, pair.lines);
+  if (g_str_equal (test->name, "paragraph-moved"))
+    {
+      g_assert_cmpuint (count_kind (pair.lines, CC_DIFF_MOVE_FROM), ==, 1);
+      g_assert_cmpuint (count_kind (pair.lines, CC_DIFF_MOVE_TO), ==, 1);
+      g_assert_cmpuint (count_kind (pair.lines, CC_DIFF_EQUAL), ==, 2);
+    }
+  else
+    g_assert_cmpstr (rendered, ==, test->expected);
+}
+
+/* Line-structured texts: sentences of ten to twenty words, two to five lines to a paragraph,
+ * a blank line between paragraphs. */
+static const char * const line_vocabulary[] = {
+  "the", "of", "and", "to", "in", "a", "was", "that", "he", "it", "for", "on", "with", "as",
+  "his", "they", "at", "be", "this", "from", "council", "river", "bridge", "water", "mayor",
+  "budget", "engineers", "residents", "valley", "harbour", "report", "warning", "contract",
+  "repairs", "flood", "town", "school", "market", "railway", "station", "hospital", "police",
+  "inquiry", "evidence", "minister", "spokesman", "authority", "Kessel", "Marrowby", "Ledwith",
+  "Friday", "March", "said", "told", "approved", "rejected", "delayed", "warned", "closed",
+  "opened", "1,200", "2026", "14", "3.5", "don't", "well-known", "café", "naïve",
+};
+
+static char *
+random_sentence (GRand *rand)
+{
+  GString *out = g_string_new (NULL);
+  guint n = g_rand_int_range (rand, 10, 21);
+
+  for (guint w = 0; w < n; w++)
+    {
+      const char *word = line_vocabulary[g_rand_int_range (rand, 0,
+                                                           G_N_ELEMENTS (line_vocabulary))];
+
+      if (w > 0)
+        g_string_append_c (out, ' ');
+      if (w == 0)
+        {
+          g_string_append_unichar (out, g_unichar_toupper (g_utf8_get_char (word)));
+          g_string_append (out, g_utf8_next_char (word));
+        }
+      else
+        g_string_append (out, word);
+      if (w + 1 < n && g_rand_int_range (rand, 0, 8) == 0)
+        g_string_append_c (out, ',');
+    }
+  g_string_append_c (out, g_rand_int_range (rand, 0, 6) == 0 ? '?' : '.');
+
+  return g_string_free (out, FALSE);
+}
+
+/* @n_lines lines, blank ones included, each without its line break. */
+static GPtrArray *
+random_lines (GRand *rand,
+              guint  n_lines)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  guint in_paragraph = 0, length = g_rand_int_range (rand, 2, 6);
+
+  while (lines->len < n_lines)
+    {
+      if (in_paragraph == length)
+        {
+          g_ptr_array_add (lines, g_strdup (""));
+          in_paragraph = 0;
+          length = g_rand_int_range (rand, 2, 6);
+          continue;
+        }
+      g_ptr_array_add (lines, random_sentence (rand));
+      in_paragraph++;
+    }
+
+  return lines;
+}
+
+static char *
+join_lines (GPtrArray  *lines,
+            const char *newline,
+            gboolean    final_newline)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint l = 0; l < lines->len; l++)
+    {
+      g_string_append (out, g_ptr_array_index (lines, l));
+      if (l + 1 < lines->len || final_newline)
+        g_string_append (out, newline);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static GPtrArray *
+copy_lines (GPtrArray *lines)
+{
+  GPtrArray *copy = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint l = 0; l < lines->len; l++)
+    g_ptr_array_add (copy, g_strdup (g_ptr_array_index (lines, l)));
+  return copy;
+}
+
+typedef enum
+{
+  EDIT_REPLACE_WORD,
+  EDIT_INSERT_WORD,
+  EDIT_DELETE_WORD,
+  EDIT_DELETE_LINE,
+  EDIT_INSERT_LINE,
+  EDIT_CAPITALS,
+  EDIT_APOSTROPHE,
+  EDIT_MOVE_PARAGRAPH,
+  N_EDITS,
+} Edit;
+
+/* A line with text, at random. */
+static guint
+random_text_line (GRand     *rand,
+                  GPtrArray *lines)
+{
+  for (;;)
+    {
+      guint l = g_rand_int_range (rand, 0, lines->len);
+
+      if (*(const char *)g_ptr_array_index (lines, l) != '\0')
+        return l;
+    }
+}
+
+static void
+edit_lines (GPtrArray *lines,
+            GRand     *rand,
+            Edit       edit)
+{
+  guint l = random_text_line (rand, lines);
+  char *line = g_ptr_array_index (lines, l);
+  g_auto(GStrv) words = g_strsplit (line, " ", -1);
+  guint n = g_strv_length (words), w = g_rand_int_range (rand, 0, n);
+  const char *other = line_vocabulary[g_rand_int_range (rand, 0, G_N_ELEMENTS (line_vocabulary))];
+  char *edited = NULL;
+
+  switch (edit)
+    {
+    case EDIT_REPLACE_WORD:
+      g_free (words[w]);
+      words[w] = g_strdup_printf ("novel%u", g_rand_int_range (rand, 0, 1000));
+      edited = g_strjoinv (" ", words);
+      break;
+
+    case EDIT_INSERT_WORD:
+      {
+        GString *out = g_string_new (NULL);
+
+        for (guint i = 0; i < n; i++)
+          {
+            if (i == w)
+              g_string_append_printf (out, "%s ", other);
+            g_string_append (out, words[i]);
+            if (i + 1 < n)
+              g_string_append_c (out, ' ');
+          }
+        edited = g_string_free (out, FALSE);
+      }
+      break;
+
+    case EDIT_DELETE_WORD:
+      {
+        GString *out = g_string_new (NULL);
+
+        for (guint i = 0; i < n; i++)
+          if (i != w)
+            {
+              if (out->len > 0)
+                g_string_append_c (out, ' ');
+              g_string_append (out, words[i]);
+            }
+        edited = g_string_free (out, FALSE);
+      }
+      break;
+
+    case EDIT_DELETE_LINE:
+      g_ptr_array_remove_index (lines, l);
+      return;
+
+    case EDIT_INSERT_LINE:
+      g_ptr_array_insert (lines, l, random_sentence (rand));
+      return;
+
+    case EDIT_CAPITALS:
+      edited = g_utf8_strup (line, -1);
+      break;
+
+    case EDIT_APOSTROPHE:
+      {
+        GString *out = g_string_new (line);
+
+        /* don't → don’t: the same word once typography is folded. */
+        g_string_replace (out, "'", "\xe2\x80\x99", 0);
+        g_string_append (out, " don't");
+        edited = g_string_free (out, FALSE);
+      }
+      break;
+
+    case EDIT_MOVE_PARAGRAPH:
+      {
+        g_autoptr(GPtrArray) block = g_ptr_array_new_with_free_func (g_free);
+        guint start = l, end = l, to;
+
+        while (start > 0 && *(const char *)g_ptr_array_index (lines, start - 1) != '\0')
+          start--;
+        while (end < lines->len && *(const char *)g_ptr_array_index (lines, end) != '\0')
+          end++;
+        if (end < lines->len)
+          end++;
+        for (guint i = start; i < end; i++)
+          g_ptr_array_add (block, g_strdup (g_ptr_array_index (lines, i)));
+        g_ptr_array_remove_range (lines, start, end - start);
+        to = lines->len > 0 ? g_rand_int_range (rand, 0, lines->len) : 0;
+        while (to > 0 && *(const char *)g_ptr_array_index (lines, to - 1) != '\0')
+          to--;
+        for (guint i = 0; i < block->len; i++)
+          g_ptr_array_insert (lines, to + i, g_strdup (g_ptr_array_index (block, i)));
+      }
+      return;
+
+    case N_EDITS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  g_free (line);
+  g_ptr_array_index (lines, l) = edited;
+}
+
+/* Random edits of all kinds, with all options: the invariants hold. */
+static void
+test_strings_random_lines (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1769);
+
+  for (guint round = 0; round < 120; round++)
+    {
+      g_autoptr(GPtrArray) lines = random_lines (rand, g_rand_int_range (rand, 1, 300));
+      g_autoptr(GPtrArray) edited = copy_lines (lines);
+      const char *newline = round % 4 == 1 ? "\r\n" : "\n";
+      g_autofree char *a = NULL;
+      g_autofree char *b = NULL;
+      g_auto(Pair) pair = { 0 };
+      CcCompareOptions options;
+      guint n_edits = g_rand_int_range (rand, 0, 8);
+
+      for (guint e = 0; e < n_edits && edited->len > 1; e++)
+        edit_lines (edited, rand, g_rand_int_range (rand, 0, N_EDITS));
+      a = join_lines (lines, newline, round % 3 != 2);
+      b = join_lines (edited, newline, round % 5 != 2);
+
+      cc_compare_options_init_default (&options);
+      options.fold_case = round % 4 != 3;
+      options.ignore_punctuation = round % 3 == 1;
+      options.min_passage_words = 4 + round % 5;
+      pair_diff (&pair, a, NULL, 0, b, NULL, 0, &options);
+      g_assert_false (cc_diff_is_coarse (pair.lines));
+    }
+}
+
+/* One word replaced, inserted or deleted: both diffs change the same words. */
+static void
+test_strings_single_edit (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (2006);
+
+  for (guint round = 0; round < 150; round++)
+    {
+      g_autoptr(GPtrArray) lines = random_lines (rand, g_rand_int_range (rand, 5, 200));
+      g_autoptr(GPtrArray) edited = copy_lines (lines);
+      g_autofree char *a = NULL;
+      g_autofree char *b = NULL;
+      g_auto(Pair) pair = { 0 };
+      CcCompareOptions options;
+
+      edit_lines (edited, rand, round % 3);
+      a = join_lines (lines, "\n", TRUE);
+      b = join_lines (edited, "\n", TRUE);
+
+      cc_compare_options_init_default (&options);
+      pair_diff (&pair, a, NULL, 0, b, NULL, 0, &options);
+      assert_same_changed_words (&pair);
+    }
+}
+
+/* Articles, one paragraph to a line, with one word edited. */
+static void
+test_strings_articles (gconstpointer data)
+{
+  const char *name = data;
+  g_autofree char *original = load_article (name);
+  g_auto(GStrv) words = g_strsplit (original, " ", -1);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (g_str_hash (name) + 1);
+  guint n = g_strv_length (words);
+
+  for (guint variant = 0; variant < VARIANTS_PER_ARTICLE; variant++)
+    {
+      g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *edited = NULL;
+      g_autofree char *twice = NULL;
+      g_auto(Pair) pair = { 0 };
+      guint at = g_rand_int_range (rand, 0, n);
+      CcCompareOptions options;
+
+      for (guint w = 0; w < n; w++)
+        {
+          if (w == at && variant % 3 == 0)
+            continue;
+          if (w == at && variant % 3 == 1)
+            g_ptr_array_add (out, g_strdup ("inserted"));
+          g_ptr_array_add (out, g_strdup (w == at && variant % 3 == 2 ? "replaced" : words[w]));
+        }
+      g_ptr_array_add (out, NULL);
+      edited = g_strjoinv (" ", (char **)out->pdata);
+
+      cc_compare_options_init_default (&options);
+      options.fold_case = variant % 4 != 2;
+      options.ignore_punctuation = variant % 5 == 1;
+      pair_diff (&pair, original, NULL, 0, edited, NULL, 0, &options);
+      assert_same_changed_words (&pair);
+      pair_clear (&pair);
+
+      /* And the same with random edits all over, and a paragraph moved. */
+      twice = edit_text (original, rand);
+      pair_diff (&pair, original, NULL, 0, twice, NULL, 0, &options);
+    }
+}
+
+/* A paragraph moved far away is a move on both paths. */
+static void
+test_strings_moved_paragraph (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  g_autoptr(GPtrArray) lines = random_lines (rand, 400);
+  g_autoptr(GPtrArray) moved = copy_lines (lines);
+  g_autoptr(GPtrArray) block = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_auto(Pair) pair = { 0 };
+  CcCompareOptions options;
+  guint start = 10, end;
+
+  /* The paragraph at line 10 or after, to the end. */
+  while (*(const char *)g_ptr_array_index (moved, start) != '\0')
+    start++;
+  start++;
+  for (end = start; *(const char *)g_ptr_array_index (moved, end) != '\0'; end++)
+    g_ptr_array_add (block, g_strdup (g_ptr_array_index (moved, end)));
+  g_ptr_array_remove_range (moved, start, end + 1 - start);
+  g_ptr_array_add (moved, g_strdup (""));
+  for (guint i = 0; i < block->len; i++)
+    g_ptr_array_add (moved, g_strdup (g_ptr_array_index (block, i)));
+
+  a = join_lines (lines, "\n", TRUE);
+  b = join_lines (moved, "\n", TRUE);
+  cc_compare_options_init_default (&options);
+  pair_diff (&pair, a, NULL, 0, b, NULL, 0, &options);
+
+  g_assert_cmpuint (count_kind (pair.whole, CC_DIFF_MOVE_FROM), ==, 1);
+  g_assert_cmpuint (count_kind (pair.lines, CC_DIFF_MOVE_FROM), ==, 1);
+  g_assert_cmpuint (count_kind (pair.lines, CC_DIFF_MOVE_TO), ==, 1);
+  assert_same_changed_words (&pair);
+}
+
+/* Lines that differ only in case or typography are equal when folded, and only then. */
+static void
+test_strings_folded (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(GPtrArray) lines = random_lines (rand, 200);
+  g_autoptr(GPtrArray) edited = copy_lines (lines);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  CcCompareOptions options;
+
+  for (guint e = 0; e < 20; e++)
+    edit_lines (edited, rand, e % 2 == 0 ? EDIT_CAPITALS : EDIT_APOSTROPHE);
+  for (guint l = 0; l < lines->len; l++)
+    if (g_str_has_suffix (g_ptr_array_index (edited, l), " don't"))
+      {
+        /* The apostrophe edit adds a word: take it out again, and keep only the typography. */
+        char *line = g_ptr_array_index (edited, l);
+
+        line[strlen (line) - strlen (" don't")] = '\0';
+      }
+  a = join_lines (lines, "\n", TRUE);
+  b = join_lines (edited, "\n", TRUE);
+  g_assert_cmpstr (a, !=, b);
+
+  cc_compare_options_init_default (&options);
+  {
+    g_auto(Pair) pair = { 0 };
+
+    pair_diff (&pair, a, NULL, 0, b, NULL, 0, &options);
+    g_assert_cmpuint (count_kind (pair.lines, CC_DIFF_EQUAL), ==, 1);
+    assert_same_changed_words (&pair);
+  }
+
+  options.fold_case = FALSE;
+  {
+    g_auto(Pair) pair = { 0 };
+    guint n_ops;
+
+    pair_diff (&pair, a, NULL, 0, b, NULL, 0, &options);
+    cc_diff_get_ops (pair.lines, &n_ops);
+    g_assert_cmpuint (n_ops, >, 1);
+    assert_same_changed_words (&pair);
+  }
+}
+
+/* Text that differs only inside excluded ranges is no change, whether the ranges lie inside
+ * lines, over several, or around whole ones. */
+static void
+test_strings_excluded (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr(GPtrArray) lines = random_lines (rand, 120);
+  g_autofree char *b = join_lines (lines, "\n", TRUE);
+  CcCompareOptions options;
+
+  cc_compare_options_init_default (&options);
+
+  for (guint round = 0; round < 40; round++)
+    {
+      g_autoptr(GString) a = g_string_new (b);
+      g_auto(Pair) pair = { 0 };
+      CcRange excluded[3];
+      guint n_excluded = 0;
+      gsize at = 0;
+      const CcDiffOp *ops;
+      guint n_ops;
+
+      /* Up to three boilerplate insertions, excluded in A, at random places (snapped to a
+       * character boundary after a space or line break). */
+      for (guint i = 0; i < 1 + round % 3; i++)
+        {
+          const char *boilerplate = i % 2 == 0 ? "ADVERT: buy now! " : "Read more\nSubscribe\n";
+          glong start_chars;
+
+          at = g_rand_int_range (rand, at, MIN (a->len, at + a->len / 3));
+          while (at > 0 && a->str[at - 1] != ' ' && a->str[at - 1] != '\n')
+            at--;
+          g_string_insert (a, at, boilerplate);
+          start_chars = g_utf8_pointer_to_offset (a->str, a->str + at);
+          excluded[n_excluded++] = (CcRange) { start_chars,
+                                               start_chars + g_utf8_strlen (boilerplate, -1) };
+          at += strlen (boilerplate) + 1;
+          if (at >= a->len)
+            break;
+        }
+
+      pair_diff (&pair, a->str, excluded, n_excluded, b, NULL, 0, &options);
+      ops = cc_diff_get_ops (pair.lines, &n_ops);
+      g_assert_cmpuint (n_ops, ==, 1);
+      g_assert_cmpint (ops[0].kind, ==, CC_DIFF_EQUAL);
+    }
+
+  /* And one more word changed next to the excluded text: the same change on both paths. */
+  {
+    g_autoptr(GString) a = g_string_new (b);
+    g_auto(Pair) pair = { 0 };
+    const char *first_space = strchr (b, ' ');
+    CcRange excluded = { 0, 0 };
+    gsize at = first_space - b + 1;
+
+    g_string_insert (a, at, "[boilerplate] ");
+    excluded.start = g_utf8_pointer_to_offset (a->str, a->str + at);
+    excluded.end = excluded.start + strlen ("[boilerplate] ");
+    g_string_insert (a, at + strlen ("[boilerplate] "), "extra ");
+    pair_diff (&pair, a->str, &excluded, 1, b, NULL, 0, &options);
+    assert_same_changed_words (&pair);
+  }
+}
+
+/* Small and awkward inputs: empty texts, no final line break, lone CRs, blank lines, white
+ * space changes, a zero-width joiner before a line break. */
+typedef struct
+{
+  const char *name;
+  const char *a;
+  const char *b;
+  gboolean    tie;    /* two alignments are as good: the paths may pick different ones */
+} StringsCase;
+
+static const StringsCase strings_cases[] = {
+  { "empty", "", "" },
+  { "empty-lines", "", "One line.\nTwo lines.\n" },
+  { "blank-lines", "\n\n\n", "\n" },
+  { "white-space-lines", "one two\n  \nthree\n", "one two\n\t\nthree\n" },
+  { "no-final-newline", "First line.\nSecond line.", "First line.\nSecond line.\n" },
+  { "last-line-changed", "First line.\nSecond line.", "First line.\nSecond row." },
+  { "lone-cr", "First line.\rSecond line.\rThird.", "First line.\rSecond row.\rThird." },
+  { "crlf-lf", "One.\r\nTwo words.\r\nThree.\r\n", "One.\nTwo words.\nThree.\n" },
+  { "identical", "Same text here.\nAnd here.\n", "Same text here.\nAnd here.\n" },
+  { "zero-width-joiner", "A \xf0\x9f\x91\xa9\xe2\x80\x8d\nsmile here and there\nend\n",
+    "A \xf0\x9f\x91\xa9\xe2\x80\x8d\nsmiles here and there\nend\n" },
+  { "punctuation-lines", "Title\n=====\nSome words go here.\n-----\nMore words.\n",
+    "Title\n=====\nSome words went here.\n-----\nMore words.\n" },
+  { "line-split", "The quick brown fox jumps over the lazy dog.\n",
+    "The quick brown fox\njumps over the lazy dog.\n" },
+  { "lines-swapped", "alpha beta gamma delta\nepsilon zeta eta theta\n",
+    "epsilon zeta eta theta\nalpha beta gamma delta\n", TRUE },
+  { "abbreviation-context", "He met Mr.\nSmith at noon today in town.\n",
+    "He met Mr.\nSmith at noon yesterday in town.\n" },
+};
+
+static void
+test_strings_cases (gconstpointer data)
+{
+  const StringsCase *test = data;
+  CcCompareOptions options;
+
+  cc_compare_options_init_default (&options);
+  for (guint variant = 0; variant < 2; variant++)
+    {
+      g_auto(Pair) pair = { 0 };
+
+      options.ignore_punctuation = variant == 1;
+      pair_diff (&pair, test->a, NULL, 0, test->b, NULL, 0, &options);
+      if (!test->tie)
+        assert_same_changed_words (&pair);
+    }
+}
+
+/* Long texts: the equal stretches are counted in several threads, and the texts that differ
+ * in most lines are diffed whole. */
+static void
+test_strings_long (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1611);
+  g_autoptr(GPtrArray) lines = random_lines (rand, 12000);
+  g_autoptr(GPtrArray) edited = copy_lines (lines);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *unrelated = NULL;
+  CcCompareOptions options;
+
+  for (guint e = 0; e < 60; e++)
+    edit_lines (edited, rand, e % N_EDITS);
+  a = join_lines (lines, "\n", TRUE);
+  b = join_lines (edited, "\n", TRUE);
+  g_assert_cmpuint (strlen (a), >, 512 * 1024);
+
+  cc_compare_options_init_default (&options);
+  {
+    g_auto(Pair) pair = { 0 };
+
+    pair_diff (&pair, a, NULL, 0, b, NULL, 0, &options);
+    g_assert_false (cc_diff_is_coarse (pair.lines));
+    g_assert_cmpuint (count_kind (pair.lines, CC_DIFF_MOVE_FROM), >=, 1);
+  }
+
+  g_ptr_array_set_size (lines, 2000);
+  g_clear_pointer (&a, g_free);
+  a = join_lines (lines, "\n", TRUE);
+  unrelated = random_text (rand, strlen (a));
+  {
+    g_auto(Pair) pair = { 0 };
+
+    pair_diff (&pair, a, NULL, 0, unrelated, NULL, 0, &options);
+  }
+}
+
+/* Text made of the pieces that make tokenizing hard: joiners, marks, closing quotes, titles,
+ * numbers, several kinds of white space and line break; and random edits of it. */
+static const char * const awkward_pieces[] = {
+  "a", "b", "Z", "0", "9", " ", " ", " ", "\n", "\n", "\r\n", "\r", "\t", ".", ",", ";", "'",
+  "\"", "-", "!", "?", "(", ")", "$", "+", "^", "`", "Mr.", "Dr. ", "e.g.", "1,000", "2.5",
+  "don't", "well-known", "\xe2\x80\x99", "\xe2\x80\x9c", "\xe2\x80\x9d", "\xe2\x80\x94",
+  "\xc2\xad", "\xe2\x80\x8d", "\xc3\xa9", "e\xcc\x81", "\xe6\xb0\xb4", "\xe3\x80\x82",
+  "\xf0\x9f\x98\x80", "\xf0\x9f\x8f\xbd", "\xef\xb8\x8f", "\xc2\xa0", "\xe2\x80\xa8",
+  "\xc2\xbb", "\xe3\x80\x8d", "word ", "the ", "of ", "river ", "council ",
+};
+
+static char *
+awkward_text (GRand *rand,
+              guint  n_pieces)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < n_pieces; i++)
+    g_string_append (out, awkward_pieces[g_rand_int_range (rand, 0,
+                                                           G_N_ELEMENTS (awkward_pieces))]);
+  return g_string_free (out, FALSE);
+}
+
+/* Replaces a few stretches of @text, cut at piece boundaries... or anywhere in a character
+ * sequence: each edit lands on a character boundary. */
+static char *
+edit_awkward (const char *text,
+              GRand      *rand)
+{
+  GString *out = g_string_new (text);
+  guint n_edits = g_rand_int_range (rand, 1, 5);
+
+  for (guint e = 0; e < n_edits && out->len > 0; e++)
+    {
+      gsize at = g_rand_int_range (rand, 0, out->len), length;
+      g_autofree char *inserted = awkward_text (rand, g_rand_int_range (rand, 0, 6));
+
+      while (at > 0 && ((guchar)out->str[at] & 0xC0) == 0x80)
+        at--;
+      length = g_rand_int_range (rand, 0, 12);
+      length = MIN (length, out->len - at);
+      while (at + length < out->len && ((guchar)out->str[at + length] & 0xC0) == 0x80)
+        length++;
+      g_string_erase (out, at, length);
+      g_string_insert (out, at, inserted);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_strings_awkward (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1611);
+
+  for (guint round = 0; round < 300; round++)
+    {
+      g_autofree char *a = awkward_text (rand, g_rand_int_range (rand, 0, 1500));
+      g_autofree char *b = edit_awkward (a, rand);
+      g_auto(Pair) pair = { 0 };
+      CcCompareOptions options;
+      CcRange excluded = { 0, 0 };
+      glong length = g_utf8_strlen (a, -1);
+
+      cc_compare_options_init_default (&options);
+      options.ignore_punctuation = round % 3 == 1;
+      options.fold_case = round % 4 != 2;
+      if (round % 5 == 3 && length > 0)
+        {
+          excluded.start = g_rand_int_range (rand, 0, length);
+          excluded.end = MIN (length, excluded.start + g_rand_int_range (rand, 0, 40));
+        }
+      pair_diff (&pair, a, &excluded, excluded.end > excluded.start, b, NULL, 0, &options);
+    }
+}
+
+static void
+test_strings_cancelled (void)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+  g_cancellable_cancel (cancellable);
+  g_assert_null (cc_diff_new_for_strings ("one two", -1, NULL, 0, "one three", -1, NULL, 0,
+                                          NULL, cancellable));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -932,6 +1738,35 @@ main (int    argc,
   g_test_add_func ("/core/diff/bounded", test_bounded);
   g_test_add_func ("/core/diff/bounded-moves", test_bounded_moves);
   g_test_add_func ("/core/diff/threads", test_threads);
+
+  for (guint i = 0; i < G_N_ELEMENTS (golden_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/core/diff/strings/golden/%s",
+                                               golden_cases[i].name);
+
+      g_test_add_data_func (path, &golden_cases[i], test_strings_golden);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (strings_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/core/diff/strings/cases/%s",
+                                               strings_cases[i].name);
+
+      g_test_add_data_func (path, &strings_cases[i], test_strings_cases);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (articles); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/core/diff/strings/articles/%s", articles[i]);
+
+      g_test_add_data_func (path, articles[i], test_strings_articles);
+    }
+  g_test_add_func ("/core/diff/strings/random-lines", test_strings_random_lines);
+  g_test_add_func ("/core/diff/strings/single-edit", test_strings_single_edit);
+  g_test_add_func ("/core/diff/strings/moved-paragraph", test_strings_moved_paragraph);
+  g_test_add_func ("/core/diff/strings/folded", test_strings_folded);
+  g_test_add_func ("/core/diff/strings/excluded", test_strings_excluded);
+  g_test_add_func ("/core/diff/strings/awkward", test_strings_awkward);
+  g_test_add_func ("/core/diff/strings/long", test_strings_long);
+  g_test_add_func ("/core/diff/strings/cancelled", test_strings_cancelled);
 
   return g_test_run ();
 }

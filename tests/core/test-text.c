@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cc-text.h"
+#include "cc-text-private.h"
 
 static CcText *
 make_text (const char *string,
@@ -269,6 +270,259 @@ test_spans (void)
   g_assert_cmpuint (cc_text_token_at (text, 100), ==, 3);
 }
 
+/* Counting and cutting parts --------------------------------------------------------------- */
+
+/* Prose with the things that make a token's flags depend on what comes before it: titles,
+ * quotation marks around sentence ends, blank lines (CR LF ones too), lines of closing marks
+ * only, and a zero-width joiner before a line break. */
+static const char sample[] =
+  "Mr. Ledwith said no. \xe2\x80\x9cIt waits.\xe2\x80\x9d Then\r\n\r\nNew paragraph here\n"
+  "line two. Don't stop \xe2\x80\x94 it\xe2\x80\x99s well-known; 11,000 homes (2.4 each)... ok "
+  "\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9 \xe2\x9d\xa4\xef\xb8\x8f!\n\n"
+  "\"Quoted.\" 'Single' St. Mary's, e.g. U.S. a.m. Dr.\n"
+  "\xe2\x80\x9d\n\"\n"
+  "Smith came. \xe6\xb0\xb4\xe9\x81\x93\xe5\xb1\x80\xe3\x81\xaf\xe8\xad\xa6\xe5\x91\x8a\xe3\x80\x82"
+  " \xd0\x9c\xd0\xb0\xd1\x80\xd1\x80 3.5\n"
+  "  indented line\twith tab\n\xe2\x80\x94 dash line?\n"
+  "smile \xf0\x9f\x98\x80\xe2\x80\x8d\nafter the joiner.\n"
+  "Last words without a line break";
+
+/* Places where a part of a text may start or end: no token spans them. */
+static gboolean
+is_clean_cut (const char *string,
+              gsize       length,
+              gsize       at)
+{
+  if (at == 0 || at == length)
+    return TRUE;
+  if (!strchr (" \n\t\r", string[at - 1]))
+    return FALSE;
+  return at < 4 || memcmp (string + at - 4, "\xe2\x80\x8d", 3) != 0;
+}
+
+static GArray *
+clean_cuts (const char *string)
+{
+  GArray *cuts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  gsize length = strlen (string);
+
+  for (gsize at = 0; at <= length; at++)
+    if (is_clean_cut (string, length, at))
+      g_array_append_val (cuts, at);
+  return cuts;
+}
+
+static guint
+char_offset (const char *string,
+             gsize       byte)
+{
+  return g_utf8_pointer_to_offset (string, string + byte);
+}
+
+/* The words of @text, a whole text, that start in [start, end), outside excluded text. */
+static guint
+words_between (CcText *text,
+               guint   start,
+               guint   end)
+{
+  const CcToken *tokens;
+  guint n, words = 0;
+
+  tokens = cc_text_get_tokens (text, &n);
+  for (guint i = 0; i < n; i++)
+    if (tokens[i].start >= start && tokens[i].start < end &&
+        (tokens[i].kind == CC_TOKEN_WORD || tokens[i].kind == CC_TOKEN_NUMBER) &&
+        !(tokens[i].flags & CC_TOKEN_EXCLUDED))
+      words++;
+  return words;
+}
+
+static void
+test_count_words_cases (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (token_cases); i++)
+    {
+      g_autoptr(CcText) text = make_text (token_cases[i].text, FALSE);
+
+      g_assert_cmpuint (cc_text_count_words (token_cases[i].text, strlen (token_cases[i].text),
+                                             NULL, 0, 0),
+                        ==, cc_text_get_word_count (text));
+    }
+}
+
+/* Any part of a text between two clean cuts has the words the whole text's tokens give it,
+ * excluded ranges or not. */
+static void
+test_count_words_parts (void)
+{
+  g_autoptr(GArray) cuts = clean_cuts (sample);
+  g_autoptr(CcLexicon) lexicon = cc_lexicon_new ();
+  CcRange excluded[] = { { 30, 41 }, { 120, 121 }, { 200, 260 } };
+  CcCompareOptions options;
+
+  cc_compare_options_init_default (&options);
+
+  for (guint with_excluded = 0; with_excluded < 2; with_excluded++)
+    {
+      guint n_excluded = with_excluded ? G_N_ELEMENTS (excluded) : 0;
+      g_autoptr(CcText) whole = cc_text_new (sample, -1, excluded, n_excluded, &options,
+                                             lexicon);
+
+      g_assert_cmpuint (cc_text_count_words (sample, strlen (sample), excluded, n_excluded, 0),
+                        ==, cc_text_get_word_count (whole));
+
+      for (guint i = 0; i < cuts->len; i++)
+        for (guint j = i; j < cuts->len; j++)
+          {
+            gsize from = g_array_index (cuts, gsize, i), to = g_array_index (cuts, gsize, j);
+            guint start = char_offset (sample, from), end = char_offset (sample, to);
+
+            g_assert_cmpuint (cc_text_count_words (sample + from, to - from, excluded,
+                                                   n_excluded, start),
+                              ==, words_between (whole, start, end));
+          }
+    }
+}
+
+/* Every printable ASCII character is a token of the kind the Unicode tables give it. */
+static void
+test_ascii_kinds (void)
+{
+  for (char c = '!'; c <= '~'; c++)
+    {
+      char string[2] = { c, '\0' };
+      g_autoptr(CcText) text = make_text (string, FALSE);
+      const CcToken *tokens;
+      guint n;
+      CcTokenKind expected;
+
+      if (g_ascii_isdigit (c))
+        expected = CC_TOKEN_NUMBER;
+      else if (g_ascii_isalpha (c))
+        expected = CC_TOKEN_WORD;
+      else if (g_unichar_ispunct (c) && g_unichar_type (c) != G_UNICODE_MATH_SYMBOL &&
+               g_unichar_type (c) != G_UNICODE_CURRENCY_SYMBOL &&
+               g_unichar_type (c) != G_UNICODE_MODIFIER_SYMBOL &&
+               g_unichar_type (c) != G_UNICODE_OTHER_SYMBOL)
+        expected = CC_TOKEN_PUNCTUATION;
+      else
+        expected = CC_TOKEN_SYMBOL;
+
+      tokens = cc_text_get_tokens (text, &n);
+      g_assert_cmpuint (n, ==, 1);
+      g_assert_cmpint (tokens[0].kind, ==, expected);
+    }
+}
+
+static void
+assert_same_token (const CcToken *token,
+                   const CcToken *expected)
+{
+  g_assert_cmpuint (token->start, ==, expected->start);
+  g_assert_cmpuint (token->end, ==, expected->end);
+  g_assert_cmpuint (token->byte_start, ==, expected->byte_start);
+  g_assert_cmpuint (token->byte_end, ==, expected->byte_end);
+  g_assert_cmpuint (token->form, ==, expected->form);
+  g_assert_cmpint (token->kind, ==, expected->kind);
+  g_assert_cmphex (token->flags, ==, expected->flags);
+}
+
+/* Parts of a text, cut into tokens or counted on their own, see the tokens of the whole text,
+ * flags included: each scan starts far enough back to know what came before. */
+static void
+test_ranges_match_whole (void)
+{
+  g_autoptr(GArray) cuts = clean_cuts (sample);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (31);
+  gsize length = strlen (sample);
+
+  for (guint round = 0; round < 300; round++)
+    {
+      g_autoptr(CcLexicon) lexicon = cc_lexicon_new ();
+      g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (CcTextRange));
+      g_autoptr(CcText) whole = NULL;
+      g_autoptr(CcText) parts = NULL;
+      CcRange excluded = { 50, 70 };
+      guint n_excluded = round % 3 == 2;
+      const CcToken *tokens, *part_tokens;
+      guint n_tokens, n_part_tokens, p = 0;
+      CcCompareOptions options;
+      guint at = 0;
+
+      cc_compare_options_init_default (&options);
+      options.ignore_punctuation = round % 2 == 1;
+      whole = cc_text_new (sample, -1, &excluded, n_excluded, &options, lexicon);
+      tokens = cc_text_get_tokens (whole, &n_tokens);
+
+      /* Ranges between random cuts, in order, sometimes touching. */
+      while (at + 1 < cuts->len)
+        {
+          guint from = g_rand_int_range (rand, at, cuts->len);
+          guint to = g_rand_int_range (rand, from, MIN (from + 6, cuts->len));
+          CcTextRange range;
+
+          range.byte_start = g_array_index (cuts, gsize, from);
+          range.byte_end = g_array_index (cuts, gsize, to);
+          range.start = char_offset (sample, range.byte_start);
+          g_array_append_val (ranges, range);
+          at = to + g_rand_int_range (rand, 0, 3);
+        }
+
+      parts = cc_text_new_for_ranges (sample, length, cc_text_get_length (whole),
+                                      (const CcTextRange *)(gpointer)ranges->data, ranges->len,
+                                      &excluded, n_excluded, &options, lexicon);
+      part_tokens = cc_text_get_tokens (parts, &n_part_tokens);
+      g_assert_cmpuint (cc_text_get_length (parts), ==, cc_text_get_length (whole));
+
+      for (guint r = 0; r < ranges->len; r++)
+        {
+          const CcTextRange *range = &g_array_index (ranges, CcTextRange, r);
+          guint end = char_offset (sample, range->byte_end);
+          CcTextCount count;
+          guint matchable = 0;
+          const CcToken *first = NULL;
+
+          for (guint t = 0; t < n_tokens; t++)
+            {
+              if (tokens[t].start < range->start || tokens[t].start >= end)
+                continue;
+              g_assert_cmpuint (p, <, n_part_tokens);
+              assert_same_token (&part_tokens[p++], &tokens[t]);
+              if (!(tokens[t].flags & CC_TOKEN_IGNORED) && matchable++ == 0)
+                first = &tokens[t];
+            }
+
+          cc_text_count_range (sample, range, &excluded, n_excluded, &options, FALSE, &count);
+          g_assert_cmpuint (count.words, ==, words_between (whole, range->start, end));
+          g_assert_cmpuint (count.matchable, ==, matchable);
+          if (first != NULL)
+            {
+              g_assert_cmpuint (count.first_start, ==, first->start);
+              g_assert_cmpuint (count.first_byte, ==, first->byte_start - range->byte_start);
+              g_assert_cmphex (count.first_flags, ==, first->flags & ~CC_TOKEN_STOPWORD);
+            }
+          else
+            g_assert_cmpuint (count.first_start, ==, G_MAXUINT);
+        }
+      g_assert_cmpuint (p, ==, n_part_tokens);
+    }
+}
+
+static void
+test_embedded_nul (void)
+{
+  g_autoptr(CcLexicon) lexicon = cc_lexicon_new ();
+  g_autoptr(CcText) text = NULL;
+  CcCompareOptions options;
+  guint n;
+
+  cc_compare_options_init_default (&options);
+  text = cc_text_new ("before\0after", 12, NULL, 0, &options, lexicon);
+  cc_text_get_tokens (text, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpuint (cc_text_get_word_count (text), ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -289,6 +543,11 @@ main (int    argc,
   g_test_add_func ("/core/text/boundaries", test_boundaries);
   g_test_add_func ("/core/text/excluded-and-ignored", test_excluded_and_ignored);
   g_test_add_func ("/core/text/spans", test_spans);
+  g_test_add_func ("/core/text/embedded-nul", test_embedded_nul);
+  g_test_add_func ("/core/text/count-words/cases", test_count_words_cases);
+  g_test_add_func ("/core/text/count-words/parts", test_count_words_parts);
+  g_test_add_func ("/core/text/ascii-kinds", test_ascii_kinds);
+  g_test_add_func ("/core/text/ranges-match-whole", test_ranges_match_whole);
 
   return g_test_run ();
 }
