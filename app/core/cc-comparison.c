@@ -216,16 +216,7 @@ cc_comparison_new (CcSource               *a,
                    const CcCompareOptions *options,
                    GCancellable           *cancellable)
 {
-  g_autoptr(Snapshot) snapshot_a = NULL;
-  g_autoptr(Snapshot) snapshot_b = NULL;
-
-  g_return_val_if_fail (CC_IS_SOURCE (a), NULL);
-  g_return_val_if_fail (CC_IS_SOURCE (b), NULL);
-  g_return_val_if_fail (options != NULL, NULL);
-
-  snapshot_a = snapshot_new (a);
-  snapshot_b = snapshot_new (b);
-  return compare_snapshots (snapshot_a, snapshot_b, options, CC_COMPARE_ALL, cancellable);
+  return cc_comparison_new_parts (a, b, options, CC_COMPARE_ALL, cancellable);
 }
 
 /**

@@ -8,6 +8,8 @@
 
 #include "cc-source.h"
 
+#include "cc-text.h"
+
 #include <string.h>
 
 struct _CcSource
@@ -514,95 +516,15 @@ cc_source_set_text (CcSource   *self,
     g_signal_emit (self, signals[RANGES_CHANGED], 0);
 }
 
-/* A word is a run of letters, marks and digits, joined across an apostrophe or hyphen
- * inside it (don't, well-known). Ideographs have no spaces between words, so each counts
- * as one: a rough figure, but it keeps CJK sources from counting as a single word. */
-static gboolean
-is_word_char (gunichar c)
-{
-  GUnicodeType type;
-
-  if (c < 0x80)
-    return g_ascii_isalnum (c);
-
-  type = g_unichar_type (c);
-
-  return g_unichar_isalnum (c) ||
-         type == G_UNICODE_NON_SPACING_MARK ||
-         type == G_UNICODE_SPACING_MARK ||
-         type == G_UNICODE_ENCLOSING_MARK;
-}
-
-static gboolean
-is_word_joiner (gunichar c,
-                gunichar before,
-                gunichar after)
-{
-  if (c == '\'' || c == 0x2019 || c == '-' || c == 0x2010)
-    return is_word_char (after);
-
-  if (c == ',' || c == '.')
-    return before < 0x80 ? g_ascii_isdigit (before) && g_ascii_isdigit (after)
-                         : g_unichar_isdigit (before) && g_unichar_isdigit (after);
-
-  return FALSE;
-}
-
-static gboolean
-is_ideograph (gunichar c)
-{
-  GUnicodeScript script;
-
-  if (c < 0x2E80)
-    return FALSE;
-
-  script = g_unichar_get_script (c);
-
-  return script == G_UNICODE_SCRIPT_HAN ||
-         script == G_UNICODE_SCRIPT_HIRAGANA ||
-         script == G_UNICODE_SCRIPT_KATAKANA;
-}
-
+/* One definition of a word for the whole program: the tokenizer's, so the sidebar, the
+ * statistics and the reports always agree. */
 static void
 update_word_count (CcSource *self)
 {
-  guint words = 0;
-  gboolean in_word = FALSE;
-  gunichar previous = 0;
-
   if (self->word_count_valid)
     return;
 
-  for (const char *p = self->text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = (guchar)*p < 0x80 ? (guchar)*p : g_utf8_get_char (p);
-
-      if (is_word_char (c))
-        {
-          if (is_ideograph (c))
-            {
-              words++;
-              in_word = FALSE;
-            }
-          else if (!in_word)
-            {
-              words++;
-              in_word = TRUE;
-            }
-        }
-      else if (in_word && is_word_joiner (c, previous, g_utf8_get_char (g_utf8_next_char (p))))
-        {
-          /* Still inside the word: don't, well-known, 11,000, 3.5 */
-        }
-      else
-        {
-          in_word = FALSE;
-        }
-
-      previous = c;
-    }
-
-  self->word_count = words;
+  self->word_count = cc_text_count_words (self->text, strlen (self->text), NULL, 0, 0);
   self->word_count_valid = TRUE;
 }
 
