@@ -500,18 +500,19 @@ add_shared_quotes (JsonBuilder    *builder,
         json_builder_add_null_value (builder);
       if (list[i].difference != NULL)
         {
+          /* The difference between the two wordings, as spans of each text. */
           json_builder_set_member_name (builder, "difference");
           json_builder_begin_array (builder);
           for (guint d = 0; d < list[i].difference->len; d++)
             {
               const CcDiffSpan *span = &g_array_index (list[i].difference, CcDiffSpan, d);
+              CcRange a_range, b_range;
 
+              cc_shared_quotes_get_span_ranges (shared, i, span, &a_range, &b_range);
               json_builder_begin_object (builder);
               cc_cli_json_string (builder, "kind", cc_diff_kind_to_string (span->kind));
-              cc_cli_json_uint (builder, "a_start", span->a_start);
-              cc_cli_json_uint (builder, "a_end", span->a_end);
-              cc_cli_json_uint (builder, "b_start", span->b_start);
-              cc_cli_json_uint (builder, "b_end", span->b_end);
+              add_span (builder, "a", a, a_range);
+              add_span (builder, "b", b, b_range);
               json_builder_end_object (builder);
             }
           json_builder_end_array (builder);

@@ -518,6 +518,50 @@ test_project_operands_and_text_forms (void)
   g_assert_cmpint (bad_color.status, ==, 2);
 }
 
+/* The Ledger reworded the director's quotation: two words changed, shown as spans. */
+static void
+test_variant_difference (void)
+{
+  g_autofree char *wire = article ("wire-digest.txt");
+  g_autofree char *ledger = article ("northern-ledger.txt");
+  g_auto(Run) run = run_cli ("compare", wire, ledger, "--json", NULL);
+  g_autoptr(JsonObject) result = NULL;
+  JsonArray *shared;
+  g_autoptr(GString) changes = g_string_new (NULL);
+
+  g_assert_cmpint (run.status, ==, 0);
+  result = parse_object (run.out);
+  shared = json_object_get_array_member (result, "shared_quotes");
+
+  for (guint i = 0; i < json_array_get_length (shared); i++)
+    {
+      JsonObject *quote = json_array_get_object_element (shared, i);
+      JsonArray *difference;
+
+      if (g_strcmp0 (json_object_get_string_member (quote, "kind"), "variant") != 0 ||
+          !g_str_has_prefix (json_object_get_string_member (
+                               json_object_get_object_member (quote, "a"), "text"),
+                             "We cannot afford"))
+        continue;
+
+      difference = json_object_get_array_member (quote, "difference");
+      for (guint d = 0; d < json_array_get_length (difference); d++)
+        {
+          JsonObject *step = json_array_get_object_element (difference, d);
+
+          if (g_strcmp0 (json_object_get_string_member (step, "kind"), "equal") == 0)
+            continue;
+          g_string_append_printf (changes, "%s>%s;",
+                                  json_object_get_string_member (
+                                    json_object_get_object_member (step, "a"), "text"),
+                                  json_object_get_string_member (
+                                    json_object_get_object_member (step, "b"), "text"));
+        }
+    }
+
+  g_assert_cmpstr (changes->str, ==, "alarm>frighten;may>might;");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -542,6 +586,7 @@ main (int    argc,
               fixture_set_up, test_validate, fixture_tear_down);
   g_test_add_func ("/core/cli/example-project", test_example_project_is_valid);
   g_test_add_func ("/core/cli/compare-json", test_compare_json);
+  g_test_add_func ("/core/cli/variant-difference", test_variant_difference);
   g_test_add_func ("/core/cli/project-operands-and-text-forms",
                    test_project_operands_and_text_forms);
 
