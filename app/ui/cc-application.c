@@ -136,6 +136,8 @@ static const struct {
   { "app.quit", { "<Control>q", NULL } },
   { "app.open", { "<Control>o", NULL } },
   { "window.close", { "<Control>w", NULL } },
+  { "win.save", { "<Control>s", NULL } },
+  { "win.save-as", { "<Shift><Control>s", NULL } },
   { "win.previous-source", { "<Control>Page_Up", NULL } },
   { "win.next-source", { "<Control>Page_Down", NULL } },
 };

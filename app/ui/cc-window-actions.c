@@ -7,6 +7,7 @@
 #define G_LOG_DOMAIN "cc-window-actions"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "cc-project-io.h"
 #include "cc-window-private.h"
@@ -87,6 +88,121 @@ cc_window_actions_open_cb (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/* A name typed without an extension gets ours, so Files knows the project again. */
+GFile *
+cc_window_dup_file_with_suffix (GFile *file)
+{
+  g_autofree char *basename = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GFile) parent = NULL;
+
+  g_assert (G_IS_FILE (file));
+
+  basename = g_file_get_basename (file);
+  parent = g_file_get_parent (file);
+  if (basename == NULL || parent == NULL || strrchr (basename, '.') != NULL)
+    return g_object_ref (file);
+
+  name = g_strconcat (basename, CC_PROJECT_FILE_SUFFIX, NULL);
+  return g_file_get_child (parent, name);
+}
+
+static void
+on_save_dialog_response_cb (GtkNativeDialog *dialog,
+                            int              response,
+                            CcWindow        *self)
+{
+  g_autoptr(GFile) chosen = NULL;
+
+  g_assert (GTK_IS_FILE_CHOOSER_NATIVE (dialog));
+  g_assert (CC_IS_WINDOW (self));
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))))
+    {
+      g_autoptr(GFile) file = cc_window_dup_file_with_suffix (chosen);
+
+      cc_window_save_to_file (self, file);
+    }
+  else
+    {
+      self->close_after_save = FALSE;
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+/* Asks for a file to save the project to; GTK asks before replacing one that exists. */
+void
+cc_window_save_as (CcWindow *self)
+{
+  g_autoptr(GtkFileFilter) projects = NULL;
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *dialog;
+  const char *title;
+
+  g_assert (CC_IS_WINDOW (self));
+
+  if (self->project == NULL)
+    {
+      self->close_after_save = FALSE;
+      return;
+    }
+
+  dialog = gtk_file_chooser_native_new (_("Save Project As"),
+                                        GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+
+  projects = gtk_file_filter_new ();
+  gtk_file_filter_set_name (projects, _("Crosscheck Projects"));
+  gtk_file_filter_add_mime_type (projects, CC_PROJECT_MIME_TYPE);
+  gtk_file_filter_add_suffix (projects, "crosscheck");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), projects);
+
+  if (self->file != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (self->file);
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
+    }
+
+  title = cc_project_get_title (self->project);
+  if (title == NULL || title[0] == '\0')
+    title = _("Untitled Project");
+  /* A title may hold a slash, which a file name cannot. */
+  name = g_strconcat (title, CC_PROJECT_FILE_SUFFIX, NULL);
+  g_strdelimit (name, "/", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+
+  g_signal_connect_data (dialog, "response",
+                         G_CALLBACK (on_save_dialog_response_cb),
+                         g_object_ref (self),
+                         (GClosureNotify)(void (*) (void))g_object_unref,
+                         0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+cc_window_actions_save_cb (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  cc_window_save (CC_WINDOW (widget));
+}
+
+static void
+cc_window_actions_save_as_cb (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *param)
+{
+  cc_window_save_as (CC_WINDOW (widget));
+}
+
 static void
 cc_window_actions_select_source (CcWindow *self,
                                  int       offset)
@@ -134,6 +250,10 @@ cc_window_class_actions_init (CcWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL,
                                    cc_window_actions_open_cb);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL,
+                                   cc_window_actions_save_cb);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL,
+                                   cc_window_actions_save_as_cb);
   gtk_widget_class_install_action (widget_class, "win.previous-source", NULL,
                                    cc_window_actions_previous_source_cb);
   gtk_widget_class_install_action (widget_class, "win.next-source", NULL,
@@ -155,6 +275,12 @@ cc_window_actions_update (CcWindow *self)
       n_items = g_list_model_get_n_items (G_LIST_MODEL (self->sources_selection));
     }
 
+  /* One save at a time; a window without a project, even one whose load failed, has nothing
+   * to save and no file to save it to. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save",
+                                 self->project != NULL && self->save_cancellable == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as",
+                                 self->project != NULL && self->save_cancellable == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-source",
                                  selected != GTK_INVALID_LIST_POSITION && selected > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-source",

@@ -43,6 +43,24 @@ load_data_free (LoadData *data)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadData, load_data_free)
 
+typedef struct
+{
+  CcWindow     *self;
+  CcProject    *project;
+  GFile        *file;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_object (&data->project);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveData, save_data_free)
+
 static char *
 dup_directory_label (GFile *file)
 {
@@ -122,6 +140,7 @@ cc_window_update_page (CcWindow *self)
     page = "empty";
 
   gtk_stack_set_visible_child_name (self->stack, page);
+  gtk_widget_set_visible (GTK_WIDGET (self->save_button), self->project != NULL);
 }
 
 static void
@@ -196,6 +215,145 @@ cc_window_load_cb (GObject      *object,
 }
 
 static void
+cc_window_show_save_error (CcWindow     *self,
+                           const GError *error)
+{
+  GtkWidget *dialog;
+
+  g_assert (CC_IS_WINDOW (self));
+  g_assert (error != NULL);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Save Project"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+cc_window_save_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(SaveData) data = user_data;
+  g_autoptr(GError) error = NULL;
+  CcWindow *self = data->self;
+  gboolean close_after_save;
+
+  g_assert (CC_IS_WINDOW (self));
+  g_assert (CC_IS_PROJECT (data->project));
+
+  g_clear_object (&self->save_cancellable);
+  close_after_save = self->close_after_save;
+  self->close_after_save = FALSE;
+
+  if (!cc_project_save_finish (data->project, result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* The window was destroyed while the save ran; there is no one left to tell. */
+  if (self->project_signals == NULL)
+    return;
+
+  if (error != NULL)
+    {
+      cc_window_show_save_error (self, error);
+      cc_window_actions_update (self);
+      return;
+    }
+
+  /* A project opened over this one meanwhile keeps its own file. */
+  if (data->project == self->project &&
+      (self->file == NULL || !g_file_equal (self->file, data->file)))
+    {
+      g_set_object (&self->file, data->file);
+      cc_window_update_title (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+    }
+
+  cc_window_actions_update (self);
+
+  /* Closing again, rather than destroying, asks anew if the project changed during the save. */
+  if (close_after_save)
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+static gboolean
+cc_window_destroy_idle_cb (gpointer user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_close_dialog_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             CcWindow         *self)
+{
+  g_assert (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert (CC_IS_WINDOW (self));
+
+  g_clear_weak_pointer (&self->close_dialog);
+
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      /* Not from inside the dialog's own signal: the dialog must go before its parent does. */
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, cc_window_destroy_idle_cb,
+                       g_object_ref (self), g_object_unref);
+    }
+  else if (g_strcmp0 (response, "save") == 0)
+    {
+      self->close_after_save = TRUE;
+      cc_window_save (self);
+    }
+}
+
+static gboolean
+cc_window_close_request (GtkWindow *window)
+{
+  CcWindow *self = (CcWindow *)window;
+  GtkWidget *dialog;
+
+  g_assert (CC_IS_WINDOW (self));
+
+  if (self->project == NULL || !cc_project_get_modified (self->project))
+    return GTK_WINDOW_CLASS (cc_window_parent_class)->close_request (window);
+
+  if (self->close_dialog != NULL)
+    {
+      gtk_window_present (self->close_dialog);
+      return TRUE;
+    }
+
+  dialog = adw_message_dialog_new (window, _("Save Changes?"), NULL);
+  /* Translators: %s is the title of the project */
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” has unsaved changes. Changes which are not saved will "
+                                    "be permanently lost."),
+                                  cc_project_get_title (self->project) != NULL
+                                    ? cc_project_get_title (self->project)
+                                    : _("Untitled Project"));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response",
+                           G_CALLBACK (on_close_dialog_response_cb), self, 0);
+
+  g_set_weak_pointer (&self->close_dialog, GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
+static void
 on_sources_selection_notify_selected_item_cb (GtkSingleSelection *selection,
                                               GParamSpec         *pspec,
                                               CcWindow           *self)
@@ -229,6 +387,8 @@ cc_window_dispose (GObject *object)
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   g_clear_object (&self->loading_file);
+
+  g_clear_weak_pointer (&self->close_dialog);
 
   if (self->project_signals != NULL)
     g_signal_group_set_target (self->project_signals, NULL);
@@ -271,9 +431,12 @@ cc_window_class_init (CcWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = cc_window_dispose;
   object_class->get_property = cc_window_get_property;
+
+  window_class->close_request = cc_window_close_request;
 
   /**
    * CcWindow:file:
@@ -315,6 +478,7 @@ cc_window_class_init (CcWindowClass *klass)
                                                "/io/github/crosscheck/Crosscheck/ui/cc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CcWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, CcWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, CcWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, CcWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, CcWindow, project_paned);
   gtk_widget_class_bind_template_child (widget_class, CcWindow, sources_list_view);
@@ -339,6 +503,7 @@ cc_window_init (CcWindow *self)
   g_signal_group_connect_swapped (self->project_signals, "notify::modified",
                                   G_CALLBACK (cc_window_update_title), self);
 
+  cc_window_update_page (self);
   cc_window_update_title (self);
   cc_window_actions_update (self);
 }
@@ -438,4 +603,62 @@ cc_window_has_file (CcWindow *self,
 
   return (self->file != NULL && g_file_equal (self->file, file)) ||
          (self->loading_file != NULL && g_file_equal (self->loading_file, file));
+}
+
+gboolean
+cc_window_get_saving (CcWindow *self)
+{
+  g_assert (CC_IS_WINDOW (self));
+
+  return self->save_cancellable != NULL;
+}
+
+/**
+ * cc_window_save_to_file:
+ *
+ * Saves the project to @file in the background; once saved, @file is the window's file. On failure the window says why and the
+ * project stays as it was, modified. Only files chosen by the user come here, and the window's
+ * own file, which is only ever one that loaded: a file that failed to load is never written.
+ */
+void
+cc_window_save_to_file (CcWindow *self,
+                        GFile    *file)
+{
+  SaveData *data;
+
+  g_assert (CC_IS_WINDOW (self));
+  g_assert (G_IS_FILE (file));
+
+  /* A save in flight closes the window on success if asked to; it is not repeated. */
+  if (self->save_cancellable != NULL)
+    return;
+
+  if (self->project == NULL)
+    {
+      self->close_after_save = FALSE;
+      return;
+    }
+
+  self->save_cancellable = g_cancellable_new ();
+
+  data = g_new0 (SaveData, 1);
+  data->self = g_object_ref (self);
+  data->project = g_object_ref (self->project);
+  data->file = g_object_ref (file);
+
+  cc_project_save_async (self->project, file, self->save_cancellable, cc_window_save_cb, data);
+
+  cc_window_actions_update (self);
+}
+
+/* Saves to the window's file, or asks for one when the project has none yet. */
+void
+cc_window_save (CcWindow *self)
+{
+  g_assert (CC_IS_WINDOW (self));
+
+  if (self->file == NULL)
+    cc_window_save_as (self);
+  else
+    cc_window_save_to_file (self, self->file);
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cc-application.h"
+#include "cc-project-io.h"
 #include "cc-source-row.h"
 #include "cc-source-view.h"
 #include "cc-window-private.h"
@@ -448,6 +449,381 @@ test_window_open_dialog (void)
   close_window (window);
 }
 
+/* A copy of a fixture in a directory of its own, so saving it leaves the fixture alone. */
+static GFile *
+copy_fixture (const char *name)
+{
+  g_autoptr(GFile) fixture = fixture_file (name);
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_load_contents (fixture, NULL, &contents, NULL, NULL, NULL));
+  return write_temp_file (name, contents);
+}
+
+/* Removes a copy from copy_fixture() with its backup and anything saved beside it. */
+static void
+delete_copy (GFile *file)
+{
+  g_autoptr(GFile) dir = g_file_get_parent (file);
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFileInfo *info;
+
+  children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  while (children != NULL &&
+         (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autoptr(GFile) child = g_file_get_child (dir, g_file_info_get_name (info));
+
+      g_file_delete (child, NULL, NULL);
+      g_object_unref (info);
+    }
+
+  g_file_delete (dir, NULL, NULL);
+}
+
+static char *
+dup_contents (GFile *file)
+{
+  char *contents = NULL;
+
+  g_assert_true (g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL));
+  return contents;
+}
+
+static gboolean
+project_not_modified (gpointer data)
+{
+  CcWindow *window = data;
+
+  return !cc_window_get_saving (window) && !cc_project_get_modified (cc_window_get_project (window));
+}
+
+static gboolean
+window_gone (gpointer data)
+{
+  CcWindow **window = data;
+
+  return *window == NULL;
+}
+
+static gboolean
+window_not_saving (gpointer data)
+{
+  return !cc_window_get_saving (data);
+}
+
+/* Answers @dialog with @response, as a click on its button would. */
+static void
+respond (GtkWindow  *dialog,
+         const char *response)
+{
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  flush_main_loop ();
+
+  if (dialog != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+      gtk_window_destroy (dialog);
+      flush_main_loop ();
+    }
+}
+
+static void
+test_window_save (void)
+{
+  g_autoptr(GFile) file = copy_fixture ("three-sources.crosscheck");
+  g_autoptr(CcProject) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = NULL;
+  CcWindow *window = open_window (file);
+  CcProject *project = cc_window_get_project (window);
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->save_button)));
+
+  cc_source_set_title (cc_project_get_source (project, 0), "A Saved Title");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Three");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_true (cc_window_get_saving (window));
+  wait_for (project_not_modified, window, "the project to be saved");
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Three");
+  g_assert_true (g_file_equal (cc_window_get_file (window), file));
+  g_assert_null (find_transient (window, ADW_TYPE_MESSAGE_DIALOG));
+
+  reloaded = cc_project_load (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cc_source_get_title (cc_project_get_source (reloaded, 0)), ==,
+                   "A Saved Title");
+
+  backup = g_strconcat (g_file_peek_path (file), "~", NULL);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+
+  close_window (window);
+  delete_copy (file);
+}
+
+static void
+test_window_save_to_other_file (void)
+{
+  g_autoptr(GFile) file = copy_fixture ("three-sources.crosscheck");
+  g_autoptr(GFile) dir = g_file_get_parent (file);
+  g_autoptr(GFile) other = g_file_get_child (dir, "other.crosscheck");
+  g_autoptr(CcProject) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = dup_contents (file);
+  g_autofree char *after = NULL;
+  CcWindow *window = open_window (file);
+  CcProject *project = cc_window_get_project (window);
+
+  cc_source_set_title (cc_project_get_source (project, 0), "Saved Elsewhere");
+  cc_window_save_to_file (window, other);
+  wait_for (project_not_modified, window, "the project to be saved");
+
+  /* The window now shows the new file; the old one is as it was. */
+  g_assert_true (g_file_equal (cc_window_get_file (window), other));
+  after = dup_contents (file);
+  g_assert_cmpstr (after, ==, before);
+
+  reloaded = cc_project_load (other, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cc_source_get_title (cc_project_get_source (reloaded, 0)), ==,
+                   "Saved Elsewhere");
+
+  close_window (window);
+  delete_copy (file);
+}
+
+static void
+test_window_save_fails (void)
+{
+  g_autoptr(GFile) file = copy_fixture ("three-sources.crosscheck");
+  g_autoptr(GFile) nowhere = g_file_new_for_path ("/nonexistent/dir/x.crosscheck");
+  CcWindow *window = open_window (file);
+  CcProject *project = cc_window_get_project (window);
+  AdwMessageDialog *dialog;
+
+  cc_source_set_title (cc_project_get_source (project, 0), "Never Saved");
+  cc_window_save_to_file (window, nowhere);
+  wait_for (has_message_dialog, window, "the error dialog");
+  g_assert_false (cc_window_get_saving (window));
+
+  dialog = ADW_MESSAGE_DIALOG (find_transient (window, ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Save Project");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "x.crosscheck"));
+
+  /* Nothing in memory changed: still modified, still the old file. */
+  g_assert_true (cc_project_get_modified (project));
+  g_assert_true (g_file_equal (cc_window_get_file (window), file));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Three");
+
+  respond (GTK_WINDOW (dialog), "close");
+  close_window (window);
+  delete_copy (file);
+}
+
+static void
+test_window_close_unchanged (void)
+{
+  g_autoptr(GFile) file = fixture_file ("three-sources.crosscheck");
+  CcWindow *window = open_window (file);
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
+  gtk_window_close (GTK_WINDOW (window));
+  flush_main_loop ();
+
+  g_assert_null (window);
+}
+
+static void
+test_window_close_cancel_discard (void)
+{
+  g_autoptr(GFile) file = copy_fixture ("three-sources.crosscheck");
+  g_autofree char *before = dup_contents (file);
+  g_autofree char *after = NULL;
+  CcWindow *window = open_window (file);
+  CcProject *project = cc_window_get_project (window);
+  AdwMessageDialog *dialog;
+
+  cc_source_set_title (cc_project_get_source (project, 0), "Discarded");
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
+
+  gtk_window_close (GTK_WINDOW (window));
+  wait_for (has_message_dialog, window, "the question");
+  dialog = ADW_MESSAGE_DIALOG (find_transient (window, ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "“Three” has unsaved changes. Changes which are not saved will be "
+                   "permanently lost.");
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  g_assert_cmpstr (adw_message_dialog_get_close_response (dialog), ==, "cancel");
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "discard"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "save"), ==,
+                   ADW_RESPONSE_SUGGESTED);
+
+  /* Closing again while asking asks once. */
+  gtk_window_close (GTK_WINDOW (window));
+  flush_main_loop ();
+  g_assert_true (find_transient (window, ADW_TYPE_MESSAGE_DIALOG) == GTK_WINDOW (dialog));
+
+  respond (GTK_WINDOW (dialog), "cancel");
+  g_assert_nonnull (window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (cc_project_get_modified (project));
+
+  gtk_window_close (GTK_WINDOW (window));
+  wait_for (has_message_dialog, window, "the question again");
+  dialog = ADW_MESSAGE_DIALOG (find_transient (window, ADW_TYPE_MESSAGE_DIALOG));
+  respond (GTK_WINDOW (dialog), "discard");
+  wait_for (window_gone, &window, "the window to close");
+
+  after = dup_contents (file);
+  g_assert_cmpstr (after, ==, before);
+
+  delete_copy (file);
+}
+
+static void
+test_window_close_save (void)
+{
+  g_autoptr(GFile) file = copy_fixture ("three-sources.crosscheck");
+  g_autoptr(CcProject) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  CcWindow *window = open_window (file);
+  CcProject *project = cc_window_get_project (window);
+  GtkWindow *dialog;
+
+  cc_source_set_title (cc_project_get_source (project, 0), "Saved On Close");
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
+
+  gtk_window_close (GTK_WINDOW (window));
+  wait_for (has_message_dialog, window, "the question");
+  dialog = find_transient (window, ADW_TYPE_MESSAGE_DIALOG);
+  respond (dialog, "save");
+  wait_for (window_gone, &window, "the window to close after saving");
+
+  reloaded = cc_project_load (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cc_source_get_title (cc_project_get_source (reloaded, 0)), ==,
+                   "Saved On Close");
+
+  delete_copy (file);
+}
+
+static void
+test_window_close_save_fails (void)
+{
+  g_autoptr(GFile) file = copy_fixture ("three-sources.crosscheck");
+  g_autoptr(GFile) dir = g_file_get_parent (file);
+  CcWindow *window = open_window (file);
+  CcProject *project = cc_window_get_project (window);
+  GtkWindow *dialog;
+
+  cc_source_set_title (cc_project_get_source (project, 0), "Cannot Be Saved");
+
+  /* A file in the way of the directory makes the save fail. */
+  delete_copy (file);
+  g_assert_true (g_file_set_contents (g_file_peek_path (dir), "", 0, NULL));
+
+  gtk_window_close (GTK_WINDOW (window));
+  wait_for (has_message_dialog, window, "the question");
+  dialog = find_transient (window, ADW_TYPE_MESSAGE_DIALOG);
+  respond (dialog, "save");
+  wait_for (window_not_saving, window, "the save to fail");
+  wait_for (has_message_dialog, window, "the error dialog");
+
+  /* The window stays open with its changes. */
+  dialog = find_transient (window, ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Could Not Save Project");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (cc_project_get_modified (project));
+
+  respond (dialog, "close");
+  close_window (window);
+  g_file_delete (dir, NULL, NULL);
+}
+
+static void
+test_window_save_as_dialog (void)
+{
+  g_autoptr(GFile) file = copy_fixture ("three-sources.crosscheck");
+  g_autofree char *name = NULL;
+  GtkFileFilter *filter;
+  GtkWindow *chooser;
+  CcWindow *window = open_window (file);
+
+  /* Cancelling leaves everything as it was. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL));
+  wait_for (has_file_chooser, window, "the file chooser");
+  chooser = find_transient (window, GTK_TYPE_FILE_CHOOSER);
+  g_assert_true (gtk_window_get_modal (chooser));
+  g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==,
+                   GTK_FILE_CHOOSER_ACTION_SAVE);
+  filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
+  g_assert_nonnull (filter);
+  g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, "Crosscheck Projects");
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (name, ==, "Three.crosscheck");
+
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  wait_for (has_no_file_chooser, window, "the file chooser to close");
+  g_assert_false (cc_window_get_saving (window));
+  g_assert_true (g_file_equal (cc_window_get_file (window), file));
+
+  close_window (window);
+  delete_copy (file);
+}
+
+static void
+test_window_save_as_suffix (void)
+{
+  static const struct {
+    const char *typed;
+    const char *saved;
+  } cases[] = {
+    { "/tmp/typed", "/tmp/typed.crosscheck" },
+    { "/tmp/typed.crosscheck", "/tmp/typed.crosscheck" },
+    { "/tmp/notes.v2", "/tmp/notes.v2" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GFile) typed = g_file_new_for_path (cases[i].typed);
+      g_autoptr(GFile) saved = cc_window_dup_file_with_suffix (typed);
+
+      g_assert_cmpstr (g_file_peek_path (saved), ==, cases[i].saved);
+    }
+}
+
+static void
+test_window_quit_asks (void)
+{
+  g_autoptr(GFile) file = fixture_file ("three-sources.crosscheck");
+  g_autoptr(GFile) copy = copy_fixture ("three-sources.crosscheck");
+  CcWindow *unchanged = open_window (file);
+  CcWindow *changed = open_window (copy);
+  GtkWindow *dialog;
+
+  cc_source_set_title (cc_project_get_source (cc_window_get_project (changed), 0), "Changed");
+  g_object_add_weak_pointer (G_OBJECT (unchanged), (gpointer *)&unchanged);
+  g_object_add_weak_pointer (G_OBJECT (changed), (gpointer *)&changed);
+
+  g_action_group_activate_action (G_ACTION_GROUP (application), "quit", NULL);
+  wait_for (has_message_dialog, changed, "the question");
+  wait_for (window_gone, &unchanged, "the unchanged window to close");
+  g_assert_nonnull (changed);
+
+  dialog = find_transient (changed, ADW_TYPE_MESSAGE_DIALOG);
+  respond (dialog, "discard");
+  wait_for (window_gone, &changed, "the changed window to close");
+
+  delete_copy (copy);
+}
+
 static void
 test_window_finalizes (void)
 {
@@ -495,6 +871,16 @@ main (int   argc,
   g_test_add_func ("/ui/window/open-other-file-new-window",
                    test_window_open_other_file_new_window);
   g_test_add_func ("/ui/window/open-dialog", test_window_open_dialog);
+  g_test_add_func ("/ui/window/save", test_window_save);
+  g_test_add_func ("/ui/window/save-to-other-file", test_window_save_to_other_file);
+  g_test_add_func ("/ui/window/save-fails", test_window_save_fails);
+  g_test_add_func ("/ui/window/close-unchanged", test_window_close_unchanged);
+  g_test_add_func ("/ui/window/close-cancel-discard", test_window_close_cancel_discard);
+  g_test_add_func ("/ui/window/close-save", test_window_close_save);
+  g_test_add_func ("/ui/window/close-save-fails", test_window_close_save_fails);
+  g_test_add_func ("/ui/window/save-as-dialog", test_window_save_as_dialog);
+  g_test_add_func ("/ui/window/save-as-suffix", test_window_save_as_suffix);
+  g_test_add_func ("/ui/window/quit-asks", test_window_quit_asks);
   g_test_add_func ("/ui/window/finalizes", test_window_finalizes);
 
   ret = g_test_run ();
