@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "cc-comparison-view.h"
 #include "cc-source-view.h"
 #include "cc-window.h"
 
@@ -25,6 +26,11 @@ struct _CcWindow
   GtkSingleSelection   *sources_selection;
   GtkStack             *source_stack;
   CcSourceView         *source_view;
+  GtkToggleButton      *compare_button;
+  GtkDropDown          *left_dropdown;
+  GtkDropDown          *right_dropdown;
+  GtkButton            *swap_button;
+  CcComparisonView     *comparison_view;
 
   /* Owned references */
   GFile                *file;

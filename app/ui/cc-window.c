@@ -141,6 +141,7 @@ cc_window_update_page (CcWindow *self)
 
   gtk_stack_set_visible_child_name (self->stack, page);
   gtk_widget_set_visible (GTK_WIDGET (self->save_button), self->project != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->compare_button), self->project != NULL);
 }
 
 static void
@@ -157,6 +158,12 @@ cc_window_set_project (CcWindow  *self,
   g_signal_group_set_target (self->project_signals, project);
 
   gtk_single_selection_set_model (self->sources_selection, cc_project_get_sources (project));
+  gtk_drop_down_set_model (self->left_dropdown, cc_project_get_sources (project));
+  gtk_drop_down_set_model (self->right_dropdown, cc_project_get_sources (project));
+  /* Start with the first two sources side by side. */
+  gtk_drop_down_set_selected (self->left_dropdown, 0);
+  gtk_drop_down_set_selected (self->right_dropdown,
+                              cc_project_get_n_sources (project) > 1 ? 1 : 0);
   cc_window_update_page (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->sources_list_view));
 
@@ -353,6 +360,68 @@ cc_window_close_request (GtkWindow *window)
   return TRUE;
 }
 
+/* The right-hand side reads one source, or compares two when the Compare button is on. */
+static void
+cc_window_update_source_page (CcWindow *self)
+{
+  const char *page = "no-sources";
+
+  if (gtk_single_selection_get_selected_item (self->sources_selection) != NULL)
+    page = gtk_toggle_button_get_active (self->compare_button) ? "compare" : "source";
+
+  gtk_stack_set_visible_child_name (self->source_stack, page);
+  gtk_widget_set_visible (GTK_WIDGET (self->compare_button), self->project != NULL);
+}
+
+static void
+cc_window_update_comparison (CcWindow *self)
+{
+  CcSource *left = gtk_drop_down_get_selected_item (self->left_dropdown);
+  CcSource *right = gtk_drop_down_get_selected_item (self->right_dropdown);
+  CcCompareOptions options;
+
+  /* Nothing is compared until the comparison is shown. */
+  if (self->project == NULL || !gtk_toggle_button_get_active (self->compare_button))
+    return;
+
+  cc_compare_options_from_settings (&options, cc_project_get_settings (self->project));
+  cc_comparison_view_set_sources (self->comparison_view, left, right, &options);
+}
+
+static void
+on_compare_button_notify_active_cb (GtkToggleButton *button,
+                                    GParamSpec      *pspec,
+                                    CcWindow        *self)
+{
+  g_assert (CC_IS_WINDOW (self));
+
+  cc_window_update_source_page (self);
+  cc_window_update_comparison (self);
+}
+
+static void
+on_compared_source_notify_selected_cb (GtkDropDown *dropdown,
+                                       GParamSpec  *pspec,
+                                       CcWindow    *self)
+{
+  g_assert (CC_IS_WINDOW (self));
+
+  cc_window_update_comparison (self);
+}
+
+static void
+on_swap_button_clicked_cb (GtkButton *button,
+                           CcWindow  *self)
+{
+  guint left = gtk_drop_down_get_selected (self->left_dropdown);
+  guint right = gtk_drop_down_get_selected (self->right_dropdown);
+
+  g_assert (CC_IS_WINDOW (self));
+
+  gtk_drop_down_set_selected (self->left_dropdown, right);
+  gtk_drop_down_set_selected (self->right_dropdown, left);
+}
+
 static void
 on_sources_selection_notify_selected_item_cb (GtkSingleSelection *selection,
                                               GParamSpec         *pspec,
@@ -361,9 +430,7 @@ on_sources_selection_notify_selected_item_cb (GtkSingleSelection *selection,
   g_assert (GTK_IS_SINGLE_SELECTION (selection));
   g_assert (CC_IS_WINDOW (self));
 
-  gtk_stack_set_visible_child_name (self->source_stack,
-                                    gtk_single_selection_get_selected_item (selection) != NULL
-                                      ? "source" : "no-sources");
+  cc_window_update_source_page (self);
   cc_window_actions_update (self);
 }
 
@@ -473,6 +540,8 @@ cc_window_class_init (CcWindowClass *klass)
 
   g_type_ensure (CC_TYPE_SOURCE_ROW);
   g_type_ensure (CC_TYPE_SOURCE_VIEW);
+  g_type_ensure (CC_TYPE_COMPARISON_VIEW);
+  g_type_ensure (CC_TYPE_SOURCE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/crosscheck/Crosscheck/ui/cc-window.ui");
@@ -485,6 +554,14 @@ cc_window_class_init (CcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CcWindow, sources_selection);
   gtk_widget_class_bind_template_child (widget_class, CcWindow, source_stack);
   gtk_widget_class_bind_template_child (widget_class, CcWindow, source_view);
+  gtk_widget_class_bind_template_child (widget_class, CcWindow, compare_button);
+  gtk_widget_class_bind_template_child (widget_class, CcWindow, left_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CcWindow, right_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CcWindow, swap_button);
+  gtk_widget_class_bind_template_child (widget_class, CcWindow, comparison_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_compare_button_notify_active_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_compared_source_notify_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_swap_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class,
                                            on_sources_selection_notify_selected_item_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sources_selection_items_changed_cb);

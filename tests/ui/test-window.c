@@ -245,6 +245,64 @@ test_window_open_shows_sources (void)
   close_window (window);
 }
 
+typedef struct
+{
+  CcComparisonView *view;
+  CcSource         *left;
+} ComparisonShown;
+
+static gboolean
+comparison_shows (gpointer data)
+{
+  ComparisonShown *shown = data;
+  CcComparison *comparison = cc_comparison_view_get_comparison (shown->view);
+  g_autofree char *text = NULL;
+
+  if (comparison == NULL)
+    return FALSE;
+
+  text = dup_buffer_text (gtk_text_view_get_buffer (
+           cc_comparison_view_get_text_view (shown->view, FALSE)));
+  return g_strcmp0 (text, cc_source_get_text (shown->left)) == 0;
+}
+
+/* The Compare button shows the first two sources side by side; the pickers and the swap
+ * button change which. */
+static void
+test_window_compare (void)
+{
+  g_autoptr(GFile) file = fixture_file ("three-sources.crosscheck");
+  CcWindow *window = open_window (file);
+  CcProject *project = cc_window_get_project (window);
+  ComparisonShown shown = { window->comparison_view, cc_project_get_source (project, 0) };
+  g_autofree char *right_text = NULL;
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->compare_button)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->source_stack), ==, "source");
+
+  gtk_toggle_button_set_active (window->compare_button, TRUE);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->source_stack), ==, "compare");
+  wait_for (comparison_shows, &shown, "the first two sources compared");
+  right_text = dup_buffer_text (gtk_text_view_get_buffer (
+                 cc_comparison_view_get_text_view (window->comparison_view, TRUE)));
+  g_assert_cmpstr (right_text, ==, cc_source_get_text (cc_project_get_source (project, 1)));
+
+  /* Swapping puts the second source on the left. */
+  gtk_widget_activate (GTK_WIDGET (window->swap_button));
+  shown.left = cc_project_get_source (project, 1);
+  wait_for (comparison_shows, &shown, "the swapped comparison");
+
+  /* Picking the third source for the left compares it instead. */
+  gtk_drop_down_set_selected (window->left_dropdown, 2);
+  shown.left = cc_project_get_source (project, 2);
+  wait_for (comparison_shows, &shown, "the third source on the left");
+
+  gtk_toggle_button_set_active (window->compare_button, FALSE);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->source_stack), ==, "source");
+
+  close_window (window);
+}
+
 static void
 test_window_next_previous_source (void)
 {
@@ -861,6 +919,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/window/empty", test_window_empty);
   g_test_add_func ("/ui/window/open-shows-sources", test_window_open_shows_sources);
+  g_test_add_func ("/ui/window/compare", test_window_compare);
   g_test_add_func ("/ui/window/next-previous-source", test_window_next_previous_source);
   g_test_add_func ("/ui/window/open-broken-keeps-state", test_window_open_broken_keeps_state);
   g_test_add_func ("/ui/window/open-broken-in-empty-window",
