@@ -11,45 +11,13 @@
 
 #include "cc-application.h"
 #include "cc-project-io.h"
+#include "ui-test-util.h"
 #include "cc-source-row.h"
 #include "cc-source-view.h"
 #include "cc-window-private.h"
 
-/* Long enough for a slow CI machine, short enough that a hang fails rather than times out. */
-#define TIMEOUT_SECONDS 10
-
-typedef gboolean (*Condition) (gpointer data);
-
 static CcApplication *application;
 
-static gboolean
-on_timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Spins the main loop until @condition holds; fails the test after TIMEOUT_SECONDS. */
-static void
-wait_for (Condition   condition,
-          gpointer    data,
-          const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint timeout_id;
-
-  timeout_id = g_timeout_add_seconds (TIMEOUT_SECONDS, on_timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    g_error ("Timed out after %d seconds waiting for %s", TIMEOUT_SECONDS, what);
-
-  g_source_remove (timeout_id);
-}
 
 /* Lets pending idles and callbacks run. */
 static void
