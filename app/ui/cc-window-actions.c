@@ -108,6 +108,61 @@ cc_window_dup_file_with_suffix (GFile *file)
 }
 
 static void
+on_replace_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        CcWindow         *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
+
+  g_assert (CC_IS_WINDOW (self));
+
+  if (g_strcmp0 (response, "replace") == 0)
+    cc_window_save_to_file (self, file);
+  else
+    self->close_after_save = FALSE;
+}
+
+/**
+ * cc_window_save_to_chosen_file:
+ * @chosen: the file as the user named it in the Save As dialog
+ *
+ * Saves to @chosen, with our extension added when the name has none. GTK asked before
+ * replacing the file as named; when the extension makes it another file that exists, this
+ * asks too, so no project is replaced unasked.
+ */
+void
+cc_window_save_to_chosen_file (CcWindow *self,
+                               GFile    *chosen)
+{
+  g_autoptr(GFile) file = cc_window_dup_file_with_suffix (chosen);
+  g_autofree char *basename = NULL;
+  AdwMessageDialog *dialog;
+
+  if (g_file_equal (file, chosen) || !g_file_query_exists (file, NULL))
+    {
+      cc_window_save_to_file (self, file);
+      return;
+    }
+
+  basename = g_file_get_basename (file);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL));
+  /* Translators: %s is a file name */
+  adw_message_dialog_format_heading (dialog, _("Replace “%s”?"), basename);
+  adw_message_dialog_set_body (dialog, _("A project with this name already exists in this "
+                                         "folder. Replacing it overwrites its contents."));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "replace", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "replace", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_replace_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 on_save_dialog_response_cb (GtkNativeDialog *dialog,
                             int              response,
                             CcWindow        *self)
@@ -119,15 +174,9 @@ on_save_dialog_response_cb (GtkNativeDialog *dialog,
 
   if (response == GTK_RESPONSE_ACCEPT &&
       (chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))))
-    {
-      g_autoptr(GFile) file = cc_window_dup_file_with_suffix (chosen);
-
-      cc_window_save_to_file (self, file);
-    }
+    cc_window_save_to_chosen_file (self, chosen);
   else
-    {
-      self->close_after_save = FALSE;
-    }
+    self->close_after_save = FALSE;
 
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);

@@ -62,5 +62,7 @@ void     cc_window_save_as              (CcWindow      *self);
 void     cc_window_save_to_file         (CcWindow      *self,
                                          GFile         *file);
 GFile   *cc_window_dup_file_with_suffix (GFile         *file);
+void     cc_window_save_to_chosen_file  (CcWindow      *self,
+                                         GFile         *chosen);
 
 G_END_DECLS

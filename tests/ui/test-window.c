@@ -622,6 +622,51 @@ test_window_save_to_other_file (void)
   delete_copy (file);
 }
 
+/* Typing "other" where "other.crosscheck" exists: GTK asked about "other", which does not
+ * exist, so the window must ask about the file it will really replace. */
+static void
+test_window_save_as_suffix_asks (void)
+{
+  g_autoptr(GFile) file = copy_fixture ("three-sources.crosscheck");
+  g_autoptr(GFile) dir = g_file_get_parent (file);
+  g_autoptr(GFile) typed = g_file_get_child (dir, "other");
+  g_autoptr(GFile) other = g_file_get_child (dir, "other.crosscheck");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  CcWindow *window = open_window (file);
+  CcProject *project = cc_window_get_project (window);
+  AdwMessageDialog *dialog;
+
+  g_assert_true (g_file_replace_contents (other, "precious", 8, NULL, FALSE,
+                                          G_FILE_CREATE_NONE, NULL, NULL, NULL));
+  before = dup_contents (other);
+  cc_source_set_title (cc_project_get_source (project, 0), "Replacing");
+
+  cc_window_save_to_chosen_file (window, typed);
+  wait_for (has_message_dialog, window, "the question before replacing");
+  dialog = ADW_MESSAGE_DIALOG (find_transient (window, ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Replace “other.crosscheck”?");
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+
+  /* Cancel leaves the other file alone and the project unsaved. */
+  respond (GTK_WINDOW (dialog), "cancel");
+  flush_main_loop ();
+  after = dup_contents (other);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (cc_project_get_modified (project));
+  g_assert_true (g_file_equal (cc_window_get_file (window), file));
+
+  /* Replace saves there. */
+  cc_window_save_to_chosen_file (window, typed);
+  wait_for (has_message_dialog, window, "the question again");
+  respond (GTK_WINDOW (find_transient (window, ADW_TYPE_MESSAGE_DIALOG)), "replace");
+  wait_for (project_not_modified, window, "the project to be saved");
+  g_assert_true (g_file_equal (cc_window_get_file (window), other));
+
+  close_window (window);
+  delete_copy (file);
+}
+
 static void
 test_window_save_fails (void)
 {
@@ -888,6 +933,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/empty", test_window_empty);
   g_test_add_func ("/ui/window/open-shows-sources", test_window_open_shows_sources);
   g_test_add_func ("/ui/window/compare", test_window_compare);
+  g_test_add_func ("/ui/window/save-as-suffix-asks", test_window_save_as_suffix_asks);
   g_test_add_func ("/ui/window/next-previous-source", test_window_next_previous_source);
   g_test_add_func ("/ui/window/open-broken-keeps-state", test_window_open_broken_keeps_state);
   g_test_add_func ("/ui/window/open-broken-in-empty-window",
