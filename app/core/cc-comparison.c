@@ -21,46 +21,6 @@ struct _CcComparison
   CcComparisonStats  stats;
 };
 
-/* What a worker thread needs of a source, copied on the main thread: the source itself may be
- * edited while the comparison runs. */
-typedef struct
-{
-  char   *text;
-  GArray *excluded;
-  GArray *marked;
-} Snapshot;
-
-static Snapshot *
-snapshot_new (CcSource *source)
-{
-  Snapshot *snapshot = g_new0 (Snapshot, 1);
-  const CcRange *excluded;
-  const CcMarkedQuote *marked;
-  guint n_excluded, n_marked;
-
-  excluded = cc_source_get_excluded (source, &n_excluded);
-  marked = cc_source_get_marked_quotes (source, &n_marked);
-
-  snapshot->text = g_strdup (cc_source_get_text (source));
-  snapshot->excluded = g_array_sized_new (FALSE, FALSE, sizeof (CcRange), n_excluded);
-  g_array_append_vals (snapshot->excluded, excluded, n_excluded);
-  snapshot->marked = g_array_sized_new (FALSE, FALSE, sizeof (CcMarkedQuote), n_marked);
-  g_array_append_vals (snapshot->marked, marked, n_marked);
-
-  return snapshot;
-}
-
-static void
-snapshot_free (Snapshot *snapshot)
-{
-  g_free (snapshot->text);
-  g_array_unref (snapshot->excluded);
-  g_array_unref (snapshot->marked);
-  g_free (snapshot);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Snapshot, snapshot_free)
-
 static void
 compute_stats (CcComparison *self)
 {
@@ -119,8 +79,8 @@ compute_stats (CcComparison *self)
 typedef struct
 {
   CcComparison           *self;
-  Snapshot               *a;
-  Snapshot               *b;
+  CcSourceSnapshot       *a;
+  CcSourceSnapshot       *b;
   const CcCompareOptions *options;
   CcLexicon              *lexicon;
   GCancellable           *cancellable;
@@ -131,9 +91,7 @@ tokenize_b (gpointer data)
 {
   Job *job = data;
 
-  job->self->b = cc_text_new (job->b->text, -1,
-                              (const CcRange *)(gpointer)job->b->excluded->data,
-                              job->b->excluded->len, job->options, job->lexicon);
+  job->self->b = cc_text_new_for_snapshot (job->b, job->options, job->lexicon);
   return NULL;
 }
 
@@ -150,8 +108,8 @@ find_passages (gpointer data)
 /* Each source is tokenized in its own thread, and the diff runs beside the passages, so a
  * comparison uses two processors where it has them. */
 static CcComparison *
-compare_snapshots (Snapshot               *a,
-                   Snapshot               *b,
+compare_snapshots (CcSourceSnapshot       *a,
+                   CcSourceSnapshot       *b,
                    const CcCompareOptions *options,
                    CcCompareParts          parts,
                    GCancellable           *cancellable)
@@ -164,8 +122,7 @@ compare_snapshots (Snapshot               *a,
   g_atomic_ref_count_init (&self->ref_count);
 
   thread = g_thread_new ("cc-tokenize", tokenize_b, &job);
-  self->a = cc_text_new (a->text, -1, (const CcRange *)(gpointer)a->excluded->data,
-                         a->excluded->len, options, lexicon);
+  self->a = cc_text_new_for_snapshot (a, options, lexicon);
   g_thread_join (thread);
   if (g_cancellable_is_cancelled (cancellable))
     return NULL;
@@ -234,30 +191,30 @@ cc_comparison_new_parts (CcSource               *a,
                          CcCompareParts          parts,
                          GCancellable           *cancellable)
 {
-  g_autoptr(Snapshot) snapshot_a = NULL;
-  g_autoptr(Snapshot) snapshot_b = NULL;
+  g_autoptr(CcSourceSnapshot) snapshot_a = NULL;
+  g_autoptr(CcSourceSnapshot) snapshot_b = NULL;
 
   g_return_val_if_fail (CC_IS_SOURCE (a), NULL);
   g_return_val_if_fail (CC_IS_SOURCE (b), NULL);
   g_return_val_if_fail (options != NULL, NULL);
 
-  snapshot_a = snapshot_new (a);
-  snapshot_b = snapshot_new (b);
+  snapshot_a = cc_source_snapshot_new (a);
+  snapshot_b = cc_source_snapshot_new (b);
   return compare_snapshots (snapshot_a, snapshot_b, options, parts, cancellable);
 }
 
 typedef struct
 {
-  Snapshot         *a;
-  Snapshot         *b;
+  CcSourceSnapshot *a;
+  CcSourceSnapshot *b;
   CcCompareOptions  options;
 } CompareData;
 
 static void
 compare_data_free (CompareData *data)
 {
-  snapshot_free (data->a);
-  snapshot_free (data->b);
+  cc_source_snapshot_free (data->a);
+  cc_source_snapshot_free (data->b);
   g_free (data);
 }
 
@@ -301,8 +258,8 @@ cc_comparison_new_async (CcSource               *a,
   g_return_if_fail (options != NULL);
 
   data = g_new0 (CompareData, 1);
-  data->a = snapshot_new (a);
-  data->b = snapshot_new (b);
+  data->a = cc_source_snapshot_new (a);
+  data->b = cc_source_snapshot_new (b);
   data->options = *options;
 
   task = g_task_new (NULL, cancellable, callback, user_data);

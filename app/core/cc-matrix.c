@@ -40,10 +40,7 @@ struct _CcMatrix
 
 typedef struct
 {
-  char   *id;
-  char   *text;
-  GArray *excluded;
-  GArray *marked;
+  CcSourceSnapshot *source;
 
   /* Filled by the workers. */
   CcText   *tokens;
@@ -79,10 +76,7 @@ typedef struct
 static void
 entry_free (Entry *entry)
 {
-  g_free (entry->id);
-  g_free (entry->text);
-  g_clear_pointer (&entry->excluded, g_array_unref);
-  g_clear_pointer (&entry->marked, g_array_unref);
+  g_clear_pointer (&entry->source, cc_source_snapshot_free);
   g_clear_pointer (&entry->tokens, cc_text_unref);
   g_free (entry->forms);
   g_free (entry->offsets);
@@ -153,12 +147,12 @@ prepare_source (Build *build,
   const guint *matchable;
   guint n_tokens, n_matchable;
 
-  entry->tokens = cc_text_new (entry->text, -1, (const CcRange *)(gpointer)entry->excluded->data,
-                               entry->excluded->len, &build->options, build->lexicon);
+  entry->tokens = cc_text_new_for_snapshot (entry->source, &build->options, build->lexicon);
   entry->found = cc_quotes_extract (entry->tokens,
-                                    (const CcMarkedQuote *)(gpointer)entry->marked->data,
-                                    entry->marked->len, &build->options);
-  g_clear_pointer (&entry->text, g_free);
+                                    (const CcMarkedQuote *)(gpointer)entry->source->marked->data,
+                                    entry->source->marked->len, &build->options);
+  /* The tokens hold their own copy; thousands of sources need not be kept twice. */
+  g_clear_pointer (&entry->source->text, g_free);
 
   tokens = cc_text_get_tokens (entry->tokens, &n_tokens);
   matchable = cc_text_get_matchable (entry->tokens, &n_matchable);
@@ -492,7 +486,7 @@ matrix_build (Build *build)
       Entry *entry = g_ptr_array_index (build->entries, s);
 
       cc_quotes_get (entry->found, &matrix->quotes[s]);
-      matrix->ids[s] = g_strdup (entry->id);
+      matrix->ids[s] = g_strdup (entry->source->id);
       matrix->words[s] = cc_text_get_word_count (entry->tokens);
     }
 
@@ -528,20 +522,9 @@ build_init (Build                  *build,
 
   for (guint s = 0; s < size; s++)
     {
-      CcSource *source = cc_project_get_source (project, s);
       Entry *entry = g_new0 (Entry, 1);
-      const CcRange *excluded;
-      const CcMarkedQuote *marked;
-      guint n_excluded, n_marked;
 
-      excluded = cc_source_get_excluded (source, &n_excluded);
-      marked = cc_source_get_marked_quotes (source, &n_marked);
-      entry->id = g_strdup (cc_source_get_id (source));
-      entry->text = g_strdup (cc_source_get_text (source));
-      entry->excluded = g_array_sized_new (FALSE, FALSE, sizeof (CcRange), n_excluded);
-      g_array_append_vals (entry->excluded, excluded, n_excluded);
-      entry->marked = g_array_sized_new (FALSE, FALSE, sizeof (CcMarkedQuote), n_marked);
-      g_array_append_vals (entry->marked, marked, n_marked);
+      entry->source = cc_source_snapshot_new (cc_project_get_source (project, s));
       g_ptr_array_add (build->entries, entry);
     }
 }

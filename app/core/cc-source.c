@@ -719,3 +719,37 @@ cc_source_set_sha256 (CcSource   *self,
   g_return_if_fail (CC_IS_SOURCE (self));
   set_string (self, &self->sha256, sha256, PROP_SHA256);
 }
+
+/**
+ * cc_source_snapshot_new:
+ *
+ * Returns: (transfer full): a copy of @source's id, text and ranges
+ */
+CcSourceSnapshot *
+cc_source_snapshot_new (CcSource *source)
+{
+  CcSourceSnapshot *snapshot;
+
+  g_return_val_if_fail (CC_IS_SOURCE (source), NULL);
+
+  snapshot = g_new0 (CcSourceSnapshot, 1);
+  snapshot->id = g_strdup (source->id);
+  snapshot->text = g_strdup (source->text);
+  snapshot->excluded = g_array_copy (source->excluded);
+  snapshot->marked = g_array_copy (source->marked_quotes);
+
+  return snapshot;
+}
+
+void
+cc_source_snapshot_free (CcSourceSnapshot *snapshot)
+{
+  if (snapshot == NULL)
+    return;
+
+  g_free (snapshot->id);
+  g_free (snapshot->text);
+  g_array_unref (snapshot->excluded);
+  g_array_unref (snapshot->marked);
+  g_free (snapshot);
+}

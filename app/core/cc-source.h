@@ -78,4 +78,27 @@ const char    *cc_source_get_sha256            (CcSource      *self);
 void           cc_source_set_sha256            (CcSource      *self,
                                                 const char    *sha256);
 
+/**
+ * CcSourceSnapshot:
+ * @id: the source's id
+ * @text: its text
+ * @excluded: (element-type CcRange): its excluded ranges
+ * @marked: (element-type CcMarkedQuote): its marked quotations
+ *
+ * A copy of what comparing needs of a source, taken on the main thread so that work in other
+ * threads never reads a source the user may be editing.
+ */
+typedef struct
+{
+  char   *id;
+  char   *text;
+  GArray *excluded;
+  GArray *marked;
+} CcSourceSnapshot;
+
+CcSourceSnapshot *cc_source_snapshot_new  (CcSource         *source);
+void              cc_source_snapshot_free (CcSourceSnapshot *snapshot);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CcSourceSnapshot, cc_source_snapshot_free)
+
 G_END_DECLS

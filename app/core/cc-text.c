@@ -1381,6 +1381,17 @@ cc_text_new_for_source (CcSource               *source,
 }
 
 CcText *
+cc_text_new_for_snapshot (const CcSourceSnapshot *snapshot,
+                          const CcCompareOptions *options,
+                          CcLexicon              *lexicon)
+{
+  g_return_val_if_fail (snapshot != NULL, NULL);
+
+  return cc_text_new (snapshot->text, -1, (const CcRange *)(gpointer)snapshot->excluded->data,
+                      snapshot->excluded->len, options, lexicon);
+}
+
+CcText *
 cc_text_ref (CcText *self)
 {
   g_return_val_if_fail (self != NULL, NULL);

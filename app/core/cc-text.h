@@ -113,6 +113,9 @@ CcText        *cc_text_new               (const char             *text,
 CcText        *cc_text_new_for_source    (CcSource               *source,
                                           const CcCompareOptions *options,
                                           CcLexicon              *lexicon);
+CcText        *cc_text_new_for_snapshot  (const CcSourceSnapshot *snapshot,
+                                          const CcCompareOptions *options,
+                                          CcLexicon              *lexicon);
 CcText        *cc_text_ref               (CcText                 *self);
 void           cc_text_unref             (CcText                 *self);
 
