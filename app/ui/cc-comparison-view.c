@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "cc-source-format.h"
 #include "cc-comparison-view-private.h"
 
 /* How long a counterpart stays flashed after a click on a shared quotation. */
@@ -232,33 +233,14 @@ set_header (GtkLabel *title_label,
             GtkLabel *byline_label,
             CcSource *source)
 {
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *byline = NULL;
-  const char *title = NULL;
-
-  if (source != NULL)
-    {
-      GDateTime *published = cc_source_get_published (source);
-      const char *outlet = cc_source_get_outlet (source);
-
-      title = cc_source_get_title (source);
-      if (title == NULL)
-        title = _("Untitled Source");
-      if (outlet != NULL)
-        g_ptr_array_add (parts, g_strdup (outlet));
-      if (published != NULL)
-        g_ptr_array_add (parts, g_date_time_format (published, "%x"));
-    }
-
-  g_ptr_array_add (parts, NULL);
-  /* Translators: separates the outlet and the date in a source's byline */
-  byline = g_strjoinv (_(" · "), (char **)parts->pdata);
+  g_autofree char *byline = source != NULL ? cc_source_format_byline (source, FALSE) : NULL;
+  const char *title = source != NULL ? cc_source_format_title (source) : NULL;
 
   /* Titles are cut to one line to keep the panes level; the tooltip has the rest. */
   gtk_label_set_label (title_label, title != NULL ? title : "");
   gtk_widget_set_tooltip_text (GTK_WIDGET (title_label), title);
-  gtk_label_set_label (byline_label, byline);
-  gtk_widget_set_visible (GTK_WIDGET (byline_label), byline[0] != '\0');
+  gtk_label_set_label (byline_label, byline != NULL ? byline : "");
+  gtk_widget_set_visible (GTK_WIDGET (byline_label), byline != NULL && byline[0] != '\0');
 }
 
 static GArray *

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cc-source-format.h"
 #include "cc-source-row.h"
 
 struct _CcSourceRow
@@ -36,41 +37,23 @@ static void
 cc_source_row_update (CcSourceRow *self)
 {
   g_autofree char *word_count = NULL;
-  g_autofree char *date = NULL;
-  const char *title = NULL;
-  const char *outlet = NULL;
-  GDateTime *published = NULL;
+  g_autofree char *details = NULL;
+  const char *title = _("Untitled Source");
   guint n_words = 0;
 
   g_assert (CC_IS_SOURCE_ROW (self));
 
   if (self->source != NULL)
     {
-      title = cc_source_get_title (self->source);
-      outlet = cc_source_get_outlet (self->source);
-      published = cc_source_get_published (self->source);
+      title = cc_source_format_title (self->source);
+      details = cc_source_format_byline (self->source, FALSE);
       n_words = cc_source_get_word_count (self->source);
     }
 
-  if (title == NULL)
-    title = _("Untitled Source");
   gtk_label_set_label (self->title_label, title);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), title);
-
-  if (published != NULL)
-    date = g_date_time_format (published, "%x");
-
-  if (outlet != NULL && date != NULL)
-    {
-      /* Translators: the outlet that published an article, then the date it was published */
-      g_autofree char *details = g_strdup_printf (_("%s · %s"), outlet, date);
-      gtk_label_set_label (self->details_label, details);
-    }
-  else
-    {
-      gtk_label_set_label (self->details_label, outlet != NULL ? outlet : date);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->details_label), outlet != NULL || date != NULL);
+  gtk_label_set_label (self->details_label, details != NULL ? details : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->details_label), details != NULL && details[0] != '\0');
 
   word_count = g_strdup_printf (ngettext ("%'u word", "%'u words", n_words), n_words);
   gtk_label_set_label (self->word_count_label, word_count);

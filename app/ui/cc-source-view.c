@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cc-source-format.h"
 #include "cc-source-view.h"
 
 struct _CcSourceView
@@ -36,41 +37,18 @@ static GParamSpec *properties[N_PROPS];
 static void
 cc_source_view_update_header (CcSourceView *self)
 {
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *byline = NULL;
-  const char *title = NULL;
 
   g_assert (CC_IS_SOURCE_VIEW (self));
 
   if (self->source != NULL)
-    {
-      GDateTime *published = cc_source_get_published (self->source);
-      const char *outlet = cc_source_get_outlet (self->source);
-      const char *author = cc_source_get_author (self->source);
+    byline = cc_source_format_byline (self->source, TRUE);
 
-      title = cc_source_get_title (self->source);
-      if (title == NULL)
-        title = _("Untitled Source");
-
-      if (outlet != NULL)
-        g_ptr_array_add (parts, g_strdup (outlet));
-      if (author != NULL)
-        {
-          /* Translators: %s is the name of the article's author */
-          g_ptr_array_add (parts, g_strdup_printf (_("by %s"), author));
-        }
-      if (published != NULL)
-        g_ptr_array_add (parts, g_date_time_format (published, "%x"));
-    }
-
-  g_ptr_array_add (parts, NULL);
-  /* Translators: separates the outlet, the author and the date in an article's byline */
-  byline = g_strjoinv (_(" · "), (char **)parts->pdata);
-
-  gtk_label_set_label (self->title_label, title);
-  gtk_widget_set_visible (GTK_WIDGET (self->title_label), title != NULL);
-  gtk_label_set_label (self->byline_label, byline);
-  gtk_widget_set_visible (GTK_WIDGET (self->byline_label), byline[0] != '\0');
+  gtk_label_set_label (self->title_label,
+                       self->source != NULL ? cc_source_format_title (self->source) : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->title_label), self->source != NULL);
+  gtk_label_set_label (self->byline_label, byline != NULL ? byline : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->byline_label), byline != NULL && byline[0] != '\0');
 }
 
 static void
