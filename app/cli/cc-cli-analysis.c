@@ -676,8 +676,7 @@ print_heading (const char *heading,
 static void
 print_passages_text (CcPassages *passages,
                      CcText     *a,
-                     CcText     *b,
-                     gboolean    color)
+                     CcText     *b)
 {
   const CcPassage *list;
   guint n;
@@ -696,7 +695,6 @@ print_passages_text (CcPassages *passages,
     }
   if (n == 0)
     g_print ("%s\n", _("No shared passages."));
-  (void)color;
 }
 
 static void
@@ -909,7 +907,7 @@ run_pair_command (const char *name,
     case SHOW_PASSAGES:
       print_passages_text (cc_comparison_get_passages (comparison),
                            cc_comparison_get_text_a (comparison),
-                           cc_comparison_get_text_b (comparison), use_color (&options));
+                           cc_comparison_get_text_b (comparison));
       break;
 
     case SHOW_COMPARE:
@@ -942,7 +940,7 @@ run_pair_command (const char *name,
         print_heading (_("Shared passages"), color);
         print_passages_text (cc_comparison_get_passages (comparison),
                              cc_comparison_get_text_a (comparison),
-                             cc_comparison_get_text_b (comparison), color);
+                             cc_comparison_get_text_b (comparison));
       }
       break;
     }
