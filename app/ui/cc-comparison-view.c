@@ -9,20 +9,49 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "cc-comparison-panel.h"
+#include "cc-link-map.h"
+#include "cc-overview-strip.h"
 #include "cc-source-format.h"
 #include "cc-comparison-view-private.h"
 
 /* How long a counterpart stays flashed after a click on a shared quotation. */
 #define FLASH_MILLISECONDS 800
 
+/* Something the reader can go to: a change (a run of diff operations between two equal ones)
+ * or a shared quotation, with its characters in each text. @index counts the changes in the
+ * texts' order, or is the quotation's index in the comparison's shared quotations. */
+typedef struct
+{
+  CcRange a;
+  CcRange b;
+  guint   index;
+} Target;
+
+/* One match of the find bar, in the left (@right FALSE) or the right text. */
+typedef struct
+{
+  gboolean right;
+  guint    start;
+  guint    end;
+} Match;
+
 struct _CcComparisonView
 {
   GtkWidget          parent_instance;
 
   /* Template widgets */
+  GtkSearchBar      *search_bar;
+  GtkSearchEntry    *search_entry;
+  GtkLabel          *search_count_label;
   GtkSpinner        *spinner;
   GtkLabel          *status_label;
+  GtkButton         *previous_change_button;
+  GtkButton         *next_change_button;
+  GtkToggleButton   *search_button;
+  GtkToggleButton   *panel_button;
   GtkToggleButton   *lock_button;
+  GtkPaned          *paned;
   GtkBox            *left_pane;
   GtkBox            *left_header;
   GtkLabel          *left_title_label;
@@ -38,6 +67,10 @@ struct _CcComparisonView
   GtkTextView       *right_text_view;
   GtkTextBuffer     *right_buffer;
   GtkBox            *legend_box;
+  CcComparisonPanel *panel;
+  CcLinkMap         *link_map;
+  CcOverviewStrip   *left_overview_strip;
+  CcOverviewStrip   *right_overview_strip;
 
   CcSource          *a;
   CcSource          *b;
@@ -55,12 +88,35 @@ struct _CcComparisonView
   gboolean           syncing;
   /* The pane the reader scrolled last, which the other follows. */
   gboolean           right_leads;
-  /* While a click's counterpart is brought into view, the clicked pane does not follow. */
-  gboolean           holding;
-  gboolean           hold_right;
+  /* While a pane brings something into view it stays on its "counterpart" mark, and neither
+   * pane follows the other, since each is where it is meant to be. */
+  gboolean           pinned[2];
 
   guint              flash_source_id;
-  GtkTextBuffer     *flash_buffer;
+
+  /* A bar in each pane's gutter beside what navigation or a click went to last, which stays
+   * after the flash is gone: the text's own highlights cover its selection. */
+  GtkWidget         *gutters[2];
+  gboolean           marked[2];
+  CcRange            marked_ranges[2];
+
+  /* The pane navigation starts from: the one that had the focus last. */
+  gboolean           active_right;
+  /* Target: the changes in order, and the shared quotations by their start in the left and
+   * in the right text. */
+  GArray            *changes;
+  GArray            *quotes[2];
+  /* What navigation went to last (a Target's index), so the next step goes on from it even
+   * where several targets start at the same place; -1 for none. */
+  gint               current_change;
+  gint               current_quote;
+
+  /* Match: the find bar's matches, those of the left text first. */
+  GArray            *matches;
+  gint               current_match;
+
+  GSimpleAction     *exclude_actions[2];
+  GSimpleAction     *include_actions[2];
 };
 
 G_DEFINE_FINAL_TYPE (CcComparisonView, cc_comparison_view, GTK_TYPE_WIDGET)
@@ -70,10 +126,19 @@ enum {
   PROP_COMPARISON,
   PROP_BUSY,
   PROP_LOCK_SCROLLING,
+  PROP_SHOW_PANEL,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  EXCLUDE_RANGE,
+  INCLUDE_RANGE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* A weak reference: a comparison running in a thread does not keep a closed view alive. */
 typedef struct
@@ -102,6 +167,11 @@ get_buffer (CcComparisonView *self,
 {
   return right ? self->right_buffer : self->left_buffer;
 }
+
+static void cc_comparison_view_build_targets  (CcComparisonView *self);
+static void cc_comparison_view_update_actions (CcComparisonView *self);
+static void cc_comparison_view_update_search  (CcComparisonView *self,
+                                               gboolean          move);
 
 static void
 parse_rgba (GdkRGBA    *rgba,
@@ -143,6 +213,9 @@ style_tags (GtkTextBuffer *buffer,
       dark ? "#99c1f1" : "#1a5fb4" },
     { "flash", dark ? "rgba(255,255,255,0.30)" : "rgba(0,0,0,0.18)",
       dark ? "#ffffff" : "#000000" },
+    /* Found text is opaque, to stand out from every translucent highlight beneath. */
+    { "search-match", dark ? "#e5a50a" : "#f6d32d", "#241f31" },
+    { "search-current", "#ff7800", "#241f31" },
   };
   GtkTextTag *tag;
   GdkRGBA rgba;
@@ -164,6 +237,12 @@ style_tags (GtkTextBuffer *buffer,
                     "strikethrough-rgba", &line,
                     NULL);
     }
+
+  /* Dark text on the bright backgrounds of found text, in either style. */
+  parse_rgba (&rgba, "#241f31");
+  g_object_set (gtk_text_tag_table_lookup (table, "search-match"), "foreground-rgba", &rgba, NULL);
+  g_object_set (gtk_text_tag_table_lookup (table, "search-current"), "foreground-rgba", &rgba,
+                NULL);
 
   /* Boilerplate recedes: its text is drawn at part strength whatever the background. */
   parse_rgba (&rgba, dark ? "rgba(255,255,255,0.40)" : "rgba(0,0,0,0.40)");
@@ -206,6 +285,11 @@ create_tags (GtkTextBuffer *buffer)
   gtk_text_buffer_create_tag (buffer, "excluded", NULL);
   gtk_text_buffer_create_tag (buffer, "flash",
                               "underline", PANGO_UNDERLINE_DOUBLE,
+                              NULL);
+  /* The match the find bar is at is also bold, so it is told from the others without colour. */
+  gtk_text_buffer_create_tag (buffer, "search-match", NULL);
+  gtk_text_buffer_create_tag (buffer, "search-current",
+                              "weight", PANGO_WEIGHT_BOLD,
                               NULL);
 }
 
@@ -272,7 +356,12 @@ set_buffer_text (GtkTextBuffer *buffer,
 
   /* Setting the same text again would throw away the reader's place. */
   if (g_strcmp0 (current, text) != 0)
-    gtk_text_buffer_set_text (buffer, text != NULL ? text : "", -1);
+    {
+      gtk_text_buffer_set_text (buffer, text != NULL ? text : "", -1);
+      /* A new text is read, and navigated, from its start; the cursor went to its end. */
+      gtk_text_buffer_get_start_iter (buffer, &start);
+      gtk_text_buffer_place_cursor (buffer, &start);
+    }
 }
 
 static void
@@ -456,9 +545,18 @@ cc_comparison_view_show_comparison (CcComparisonView *self,
   clear_highlights (self->left_buffer);
   clear_highlights (self->right_buffer);
   cc_comparison_view_apply_highlights (self);
+  /* Clearing took the find bar's highlights too. */
+  cc_comparison_view_update_search (self, FALSE);
+
+  cc_comparison_panel_set_comparison (self->panel, comparison);
+  cc_link_map_set_comparison (self->link_map, comparison);
+  cc_overview_strip_set_comparison (self->left_overview_strip, comparison, FALSE);
+  cc_overview_strip_set_comparison (self->right_overview_strip, comparison, TRUE);
+  cc_comparison_view_build_targets (self);
 
   cc_comparison_view_set_busy (self, FALSE);
   cc_comparison_view_update_status (self);
+  cc_comparison_view_update_actions (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARISON]);
 }
@@ -563,7 +661,7 @@ cc_comparison_view_sync_scroll (CcComparisonView *self,
   int line_top;
   guint offset;
 
-  if (self->holding && self->hold_right != from_right)
+  if (self->pinned[FALSE] || self->pinned[TRUE])
     return;
 
   from_adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (from_view));
@@ -635,20 +733,25 @@ static void
 on_adjustment_changed_cb (GtkAdjustment    *adjustment,
                           CcComparisonView *self)
 {
-  GtkTextView *target_view;
-
   g_assert (CC_IS_COMPARISON_VIEW (self));
 
-  /* The lines above a clicked counterpart may have been measured since it was scrolled to. */
-  target_view = get_text_view (self, !self->hold_right);
-  if (self->holding && adjustment == gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (target_view)))
+  /* The lines above a pinned pane's mark may have been measured since it was scrolled to. */
+  for (guint right = 0; right < 2; right++)
     {
-      GtkTextBuffer *buffer = get_buffer (self, !self->hold_right);
+      GtkTextView *view = get_text_view (self, right);
+      GtkTextBuffer *buffer = get_buffer (self, right);
+      GtkScrollable *scrollable = GTK_SCROLLABLE (view);
 
-      gtk_text_view_scroll_to_mark (target_view, gtk_text_buffer_get_mark (buffer, "counterpart"),
-                                    0.0, TRUE, 0.0, 0.3);
-      return;
+      if (self->pinned[right] && adjustment == gtk_scrollable_get_vadjustment (scrollable))
+        {
+          gtk_text_view_scroll_to_mark (view, gtk_text_buffer_get_mark (buffer, "counterpart"),
+                                        0.0, TRUE, 0.0, 0.3);
+          return;
+        }
     }
+
+  if (self->pinned[FALSE] || self->pinned[TRUE])
+    return;
 
   if (self->syncing || !gtk_toggle_button_get_active (self->lock_button))
     return;
@@ -673,6 +776,16 @@ on_lock_button_notify_active_cb (GtkToggleButton  *button,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCK_SCROLLING]);
 }
 
+static void
+on_panel_button_notify_active_cb (GtkToggleButton  *button,
+                                  GParamSpec       *pspec,
+                                  CcComparisonView *self)
+{
+  g_assert (CC_IS_COMPARISON_VIEW (self));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_PANEL]);
+}
+
 static gboolean
 on_flash_timeout_cb (gpointer user_data)
 {
@@ -680,18 +793,18 @@ on_flash_timeout_cb (gpointer user_data)
 
   g_assert (CC_IS_COMPARISON_VIEW (self));
 
-  if (self->flash_buffer != NULL)
+  for (guint right = 0; right < 2; right++)
     {
+      GtkTextBuffer *buffer = get_buffer (self, right);
       GtkTextIter start;
       GtkTextIter end;
 
-      gtk_text_buffer_get_bounds (self->flash_buffer, &start, &end);
-      gtk_text_buffer_remove_tag_by_name (self->flash_buffer, "flash", &start, &end);
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      gtk_text_buffer_remove_tag_by_name (buffer, "flash", &start, &end);
+      self->pinned[right] = FALSE;
     }
 
-  self->flash_buffer = NULL;
   self->flash_source_id = 0;
-  self->holding = FALSE;
   return G_SOURCE_REMOVE;
 }
 
@@ -705,6 +818,96 @@ cc_comparison_view_clear_flash (CcComparisonView *self)
     }
 }
 
+static void
+draw_gutter (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        user_data)
+{
+  CcComparisonView *self = user_data;
+  gboolean right = GTK_WIDGET (area) == self->gutters[TRUE];
+  GtkTextView *view = get_text_view (self, right);
+  GtkTextBuffer *buffer = get_buffer (self, right);
+  const CcRange *range = &self->marked_ranges[right];
+  GdkRectangle first;
+  GdkRectangle last;
+  GtkTextIter iter;
+  GdkRGBA colour;
+  int top;
+  int bottom;
+
+  if (!self->marked[right])
+    return;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, range->start);
+  gtk_text_view_get_iter_location (view, &iter, &first);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, MAX (range->end, range->start + 1) - 1);
+  gtk_text_view_get_iter_location (view, &iter, &last);
+
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_LEFT, 0, first.y, NULL, &top);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_LEFT, 0, last.y + last.height,
+                                         NULL, &bottom);
+  /* Where the other text has words this one lacks, a short tick marks the place. */
+  if (range->end <= range->start)
+    bottom = top + 4;
+
+  /* The accent colour of the style in use, light or dark. */
+  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (area)),
+                                       "accent_color", &colour))
+    gdk_rgba_parse (&colour, "#3584e4");
+
+  gdk_cairo_set_source_rgba (cr, &colour);
+  cairo_rectangle (cr, width - 8, top, 4, MAX (bottom - top, 4));
+  cairo_fill (cr);
+}
+
+/* Brings @a into view in the left pane and @b in the right one and flashes them; a %NULL
+ * range leaves its pane as it is. Only one pane can hold a selection (the primary selection
+ * is one per display), so the range is selected in the pane the reader works in, or the one
+ * pane given; the other gets just the cursor, so navigation from it goes on from here too. */
+static void
+cc_comparison_view_reveal (CcComparisonView *self,
+                           const CcRange    *a,
+                           const CcRange    *b)
+{
+  const CcRange *ranges[2] = { a, b };
+
+  cc_comparison_view_clear_flash (self);
+
+  for (guint right = 0; right < 2; right++)
+    {
+      GtkTextBuffer *buffer = get_buffer (self, right);
+      GtkTextMark *mark = gtk_text_buffer_get_mark (buffer, "counterpart");
+      GtkTextIter start;
+      GtkTextIter end;
+
+      self->marked[right] = ranges[right] != NULL;
+      if (ranges[right] != NULL)
+        self->marked_ranges[right] = *ranges[right];
+      gtk_widget_queue_draw (self->gutters[right]);
+
+      if (ranges[right] == NULL)
+        continue;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, ranges[right]->start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, ranges[right]->end);
+      gtk_text_buffer_apply_tag_by_name (buffer, "flash", &start, &end);
+      /* The cursor at the start, where the next step of navigation goes on from. */
+      if (ranges[!right] == NULL || right == (guint)self->active_right)
+        gtk_text_buffer_select_range (buffer, &start, &end);
+      else
+        gtk_text_buffer_place_cursor (buffer, &start);
+
+      /* A mark, not an iter: the view scrolls again once it has measured the lines above. */
+      self->pinned[right] = TRUE;
+      gtk_text_buffer_move_mark (buffer, mark, &start);
+      gtk_text_view_scroll_to_mark (get_text_view (self, right), mark, 0.0, TRUE, 0.0, 0.3);
+    }
+
+  self->flash_source_id = g_timeout_add (FLASH_MILLISECONDS, on_flash_timeout_cb, self);
+}
+
 gboolean
 cc_comparison_view_activate_offset (CcComparisonView *self,
                                     gboolean          right,
@@ -712,10 +915,6 @@ cc_comparison_view_activate_offset (CcComparisonView *self,
 {
   CcSharedQuotes *shared_quotes;
   const CcSharedQuote *shared;
-  GtkTextBuffer *to_buffer;
-  GtkTextView *to_view;
-  GtkTextIter start;
-  GtkTextIter end;
   guint n_shared;
 
   g_return_val_if_fail (CC_IS_COMPARISON_VIEW (self), FALSE);
@@ -733,26 +932,9 @@ cc_comparison_view_activate_offset (CcComparisonView *self,
       if (offset < here->start || offset >= here->end)
         continue;
 
-      to_view = get_text_view (self, !right);
-      to_buffer = get_buffer (self, !right);
-
-      cc_comparison_view_clear_flash (self);
-      gtk_text_buffer_get_iter_at_offset (to_buffer, &start, there->start);
-      gtk_text_buffer_get_iter_at_offset (to_buffer, &end, there->end);
-      gtk_text_buffer_apply_tag_by_name (to_buffer, "flash", &start, &end);
-      gtk_text_buffer_select_range (to_buffer, &start, &end);
-      self->flash_buffer = to_buffer;
-      self->flash_source_id = g_timeout_add (FLASH_MILLISECONDS, on_flash_timeout_cb, self);
-
-      /* A mark, not an iter: the view scrolls again once it has measured the lines above.
-       * Meanwhile the clicked pane stays where the reader is looking. */
-      self->holding = TRUE;
-      self->hold_right = right;
+      /* The clicked pane stays where the reader is looking. */
       self->right_leads = !right;
-      gtk_text_buffer_move_mark (to_buffer, gtk_text_buffer_get_mark (to_buffer, "counterpart"),
-                                 &start);
-      gtk_text_view_scroll_to_mark (to_view, gtk_text_buffer_get_mark (to_buffer, "counterpart"),
-                                    0.0, TRUE, 0.0, 0.3);
+      cc_comparison_view_reveal (self, right ? there : NULL, right ? NULL : there);
 
       return TRUE;
     }
@@ -806,6 +988,993 @@ on_right_click_released_cb (GtkGestureClick  *gesture,
   on_click_released (self, gesture, n_press, x, y, TRUE);
 }
 
+static guint
+target_start (const Target *target,
+              gboolean      right)
+{
+  return right ? target->b.start : target->a.start;
+}
+
+static int
+compare_targets_left (gconstpointer a,
+                      gconstpointer b)
+{
+  const Target *ta = a;
+  const Target *tb = b;
+
+  if (ta->a.start != tb->a.start)
+    return ta->a.start < tb->a.start ? -1 : 1;
+  return ta->index < tb->index ? -1 : ta->index > tb->index;
+}
+
+static int
+compare_targets_right (gconstpointer a,
+                       gconstpointer b)
+{
+  const Target *ta = a;
+  const Target *tb = b;
+
+  if (ta->b.start != tb->b.start)
+    return ta->b.start < tb->b.start ? -1 : 1;
+  return ta->index < tb->index ? -1 : ta->index > tb->index;
+}
+
+static void
+cc_comparison_view_build_targets (CcComparisonView *self)
+{
+  CcSharedQuotes *shared_quotes;
+  CcDiff *diff;
+
+  g_array_set_size (self->changes, 0);
+  g_array_set_size (self->quotes[FALSE], 0);
+  g_array_set_size (self->quotes[TRUE], 0);
+  self->current_change = -1;
+  self->current_quote = -1;
+
+  if (self->comparison == NULL)
+    return;
+
+  /* A deletion next to a move is one change to the reader: a run of operations between two
+   * equal ones is one change. The operations cover both texts in order, so the runs' ranges
+   * are contiguous and in order in both texts. */
+  if ((diff = cc_comparison_get_diff (self->comparison)))
+    {
+      const CcDiffOp *ops;
+      gboolean in_run = FALSE;
+      guint n_ops;
+
+      ops = cc_diff_get_ops (diff, &n_ops);
+      for (guint i = 0; i < n_ops; i++)
+        {
+          if (ops[i].kind == CC_DIFF_EQUAL)
+            {
+              in_run = FALSE;
+              continue;
+            }
+
+          if (!in_run)
+            {
+              Target change = { ops[i].a, ops[i].b, self->changes->len };
+
+              g_array_append_val (self->changes, change);
+              in_run = TRUE;
+            }
+          else
+            {
+              Target *change = &g_array_index (self->changes, Target, self->changes->len - 1);
+
+              change->a.end = ops[i].a.end;
+              change->b.end = ops[i].b.end;
+            }
+        }
+    }
+
+  if ((shared_quotes = cc_comparison_get_shared_quotes (self->comparison)))
+    {
+      const CcSharedQuote *shared;
+      guint n_shared;
+
+      shared = cc_shared_quotes_get (shared_quotes, &n_shared);
+      for (guint i = 0; i < n_shared; i++)
+        {
+          Target quote = { shared[i].a, shared[i].b, i };
+
+          g_array_append_val (self->quotes[FALSE], quote);
+          g_array_append_val (self->quotes[TRUE], quote);
+        }
+      g_array_sort (self->quotes[FALSE], compare_targets_left);
+      g_array_sort (self->quotes[TRUE], compare_targets_right);
+    }
+}
+
+static guint
+get_cursor (CcComparisonView *self,
+            gboolean          right)
+{
+  GtkTextBuffer *buffer = get_buffer (self, right);
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  return gtk_text_iter_get_offset (&iter);
+}
+
+/* The position in @targets, ordered by their start in one text, of the next target after the
+ * cursor (or the one before it). While the cursor is still where navigation put it, the step
+ * goes on from the @current target; otherwise from the cursor, so that a target starting right
+ * at it counts as the next. */
+static gint
+find_target (GArray   *targets,
+             gboolean  right,
+             guint     cursor,
+             gint      current,
+             gboolean  forward)
+{
+  const Target *target = (const Target *)(gpointer)targets->data;
+  guint n_targets = targets->len;
+
+  if (current >= 0)
+    {
+      for (guint i = 0; i < n_targets; i++)
+        {
+          if ((gint)target[i].index != current || target_start (&target[i], right) != cursor)
+            continue;
+
+          if (forward)
+            return i + 1 < n_targets ? (gint)i + 1 : -1;
+          return (gint)i - 1;
+        }
+    }
+
+  if (forward)
+    {
+      for (guint i = 0; i < n_targets; i++)
+        {
+          if (target_start (&target[i], right) >= cursor)
+            return i;
+        }
+    }
+  else
+    {
+      for (guint i = n_targets; i > 0; i--)
+        {
+          if (target_start (&target[i - 1], right) < cursor)
+            return i - 1;
+        }
+    }
+
+  return -1;
+}
+
+static gboolean
+has_target (CcComparisonView *self,
+            GArray           *targets,
+            gint              current,
+            gboolean          forward)
+{
+  gboolean right = self->active_right;
+
+  return find_target (targets, right, get_cursor (self, right), current, forward) >= 0;
+}
+
+static gboolean
+range_touches (const CcRange *range,
+               guint          start,
+               guint          end)
+{
+  /* A bare cursor touches a range it stands in or at the edge of. */
+  if (start == end)
+    return range->start <= start && start <= range->end;
+  return start < range->end && end > range->start;
+}
+
+static GArray *
+get_excluded (CcComparisonView *self,
+              gboolean          right)
+{
+  return right ? self->b_excluded : self->a_excluded;
+}
+
+static void
+get_selection (CcComparisonView *self,
+               gboolean          right,
+               guint            *start,
+               guint            *end)
+{
+  GtkTextIter start_iter;
+  GtkTextIter end_iter;
+
+  gtk_text_buffer_get_selection_bounds (get_buffer (self, right), &start_iter, &end_iter);
+  *start = gtk_text_iter_get_offset (&start_iter);
+  *end = gtk_text_iter_get_offset (&end_iter);
+}
+
+static void
+cc_comparison_view_update_pane_actions (CcComparisonView *self,
+                                        gboolean          right)
+{
+  CcSource *source = right ? self->b : self->a;
+  GArray *excluded = get_excluded (self, right);
+  gboolean touches = FALSE;
+  guint start;
+  guint end;
+
+  get_selection (self, right, &start, &end);
+
+  for (guint i = 0; i < excluded->len && !touches; i++)
+    touches = range_touches (&g_array_index (excluded, CcRange, i), start, end);
+
+  g_simple_action_set_enabled (self->exclude_actions[right], source != NULL && start < end);
+  g_simple_action_set_enabled (self->include_actions[right], source != NULL && touches);
+}
+
+static void
+cc_comparison_view_update_actions (CcComparisonView *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean right = self->active_right;
+
+  gtk_widget_action_set_enabled (widget, "comparison.next-change",
+                                 has_target (self, self->changes, self->current_change, TRUE));
+  gtk_widget_action_set_enabled (widget, "comparison.previous-change",
+                                 has_target (self, self->changes, self->current_change, FALSE));
+  gtk_widget_action_set_enabled (widget, "comparison.next-quote",
+                                 has_target (self, self->quotes[right], self->current_quote,
+                                             TRUE));
+  gtk_widget_action_set_enabled (widget, "comparison.previous-quote",
+                                 has_target (self, self->quotes[right], self->current_quote,
+                                             FALSE));
+  gtk_widget_action_set_enabled (widget, "comparison.next-match", self->matches->len > 0);
+  gtk_widget_action_set_enabled (widget, "comparison.previous-match", self->matches->len > 0);
+}
+
+static gboolean
+cc_comparison_view_go_to_target (CcComparisonView *self,
+                                 GArray           *targets,
+                                 gint             *current,
+                                 gboolean          forward)
+{
+  gboolean right = self->active_right;
+  const Target *target;
+  gint position;
+
+  position = find_target (targets, right, get_cursor (self, right), *current, forward);
+  if (position < 0)
+    return FALSE;
+
+  target = &g_array_index (targets, Target, position);
+  *current = target->index;
+  cc_comparison_view_reveal (self, &target->a, &target->b);
+  cc_comparison_view_update_actions (self);
+
+  return TRUE;
+}
+
+static void
+cc_comparison_view_next_change (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  CcComparisonView *self = CC_COMPARISON_VIEW (widget);
+
+  cc_comparison_view_go_to_target (self, self->changes, &self->current_change, TRUE);
+}
+
+static void
+cc_comparison_view_previous_change (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  CcComparisonView *self = CC_COMPARISON_VIEW (widget);
+
+  cc_comparison_view_go_to_target (self, self->changes, &self->current_change, FALSE);
+}
+
+static void
+cc_comparison_view_next_quote (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  CcComparisonView *self = CC_COMPARISON_VIEW (widget);
+
+  cc_comparison_view_go_to_target (self, self->quotes[self->active_right], &self->current_quote,
+                                   TRUE);
+}
+
+static void
+cc_comparison_view_previous_quote (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  CcComparisonView *self = CC_COMPARISON_VIEW (widget);
+
+  cc_comparison_view_go_to_target (self, self->quotes[self->active_right], &self->current_quote,
+                                   FALSE);
+}
+
+static void
+on_buffer_mark_set_cb (GtkTextBuffer     *buffer,
+                       const GtkTextIter *location,
+                       GtkTextMark       *mark,
+                       CcComparisonView  *self)
+{
+  g_assert (CC_IS_COMPARISON_VIEW (self));
+
+  if (mark != gtk_text_buffer_get_insert (buffer) &&
+      mark != gtk_text_buffer_get_selection_bound (buffer))
+    return;
+
+  cc_comparison_view_update_pane_actions (self, buffer == self->right_buffer);
+  if ((buffer == self->right_buffer) == self->active_right)
+    cc_comparison_view_update_actions (self);
+}
+
+static void
+on_focus_enter (CcComparisonView *self,
+                gboolean          right)
+{
+  if (self->active_right == right)
+    return;
+
+  self->active_right = right;
+  cc_comparison_view_update_actions (self);
+}
+
+static void
+on_left_focus_enter_cb (GtkEventControllerFocus *controller,
+                        CcComparisonView        *self)
+{
+  on_focus_enter (self, FALSE);
+}
+
+static void
+on_right_focus_enter_cb (GtkEventControllerFocus *controller,
+                         CcComparisonView        *self)
+{
+  on_focus_enter (self, TRUE);
+}
+
+static void
+on_panel_item_activated_cb (CcComparisonPanel *panel,
+                            guint              a_start,
+                            guint              a_end,
+                            guint              b_start,
+                            guint              b_end,
+                            CcComparisonView  *self)
+{
+  CcRange a = { a_start, a_end };
+  CcRange b = { b_start, b_end };
+
+  g_assert (CC_IS_COMPARISON_VIEW (self));
+
+  cc_comparison_view_reveal (self, &a, &b);
+}
+
+static void
+on_link_map_activated_cb (CcLinkMap        *link_map,
+                          guint             a_start,
+                          guint             a_end,
+                          guint             b_start,
+                          guint             b_end,
+                          CcComparisonView *self)
+{
+  CcRange a = { a_start, a_end };
+  CcRange b = { b_start, b_end };
+
+  g_assert (CC_IS_COMPARISON_VIEW (self));
+
+  cc_comparison_view_reveal (self, &a, &b);
+}
+
+/* Exclude and Include */
+
+static void
+on_pane_exclude_activate_cb (GSimpleAction    *action,
+                             GVariant         *parameter,
+                             CcComparisonView *self)
+{
+  gboolean right = action == self->exclude_actions[TRUE];
+  guint start;
+  guint end;
+
+  g_assert (CC_IS_COMPARISON_VIEW (self));
+
+  get_selection (self, right, &start, &end);
+  if (start < end)
+    g_signal_emit (self, signals[EXCLUDE_RANGE], 0, right, start, end);
+}
+
+static void
+on_pane_include_activate_cb (GSimpleAction    *action,
+                             GVariant         *parameter,
+                             CcComparisonView *self)
+{
+  gboolean right = action == self->include_actions[TRUE];
+  GArray *excluded = get_excluded (self, right);
+  g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (CcRange));
+  guint start;
+  guint end;
+
+  g_assert (CC_IS_COMPARISON_VIEW (self));
+
+  get_selection (self, right, &start, &end);
+  for (guint i = 0; i < excluded->len; i++)
+    {
+      const CcRange *range = &g_array_index (excluded, CcRange, i);
+
+      if (range_touches (range, start, end))
+        g_array_append_val (touched, *range);
+    }
+
+  /* From a copy: a handler that compares again replaces the view's ranges. */
+  for (guint i = 0; i < touched->len; i++)
+    {
+      const CcRange *range = &g_array_index (touched, CcRange, i);
+
+      g_signal_emit (self, signals[INCLUDE_RANGE], 0, right, range->start, range->end);
+    }
+}
+
+/* Tooltips */
+
+static const char *
+shared_kind_label (CcSharedQuoteKind kind)
+{
+  switch (kind)
+    {
+    case CC_SHARED_EXACT:
+      return _("Exact quotation");
+    case CC_SHARED_PARTIAL:
+      return _("Partial quotation");
+    case CC_SHARED_VARIANT:
+      return _("Variant quotation");
+    case CC_SHARED_UNQUOTED:
+      return _("Quoted in one source only");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* Whether what is written so far ends where a word may start without a space. */
+static gboolean
+ends_open (GString *markup)
+{
+  gunichar last;
+
+  if (markup->len == 0)
+    return TRUE;
+
+  last = g_utf8_get_char (g_utf8_find_prev_char (markup->str, markup->str + markup->len));
+  return g_unichar_isspace (last) || last == 0x201C;
+}
+
+/* Appends characters of @text as markup, inside @element if not %NULL. Marked words stand
+ * apart from their neighbours: the spaces around a word the other wording lacks are only in
+ * one of the texts. */
+static void
+append_span (GString    *markup,
+             CcText     *text,
+             guint       start,
+             guint       end,
+             const char *element,
+             gboolean   *need_space)
+{
+  g_autofree char *span = NULL;
+  g_autofree char *escaped = NULL;
+  gunichar first;
+
+  if (end <= start)
+    return;
+
+  span = cc_text_dup_span (text, start, end);
+  first = g_utf8_get_char (span);
+  if (element != NULL ? !ends_open (markup)
+                      : *need_space && !g_unichar_isspace (first) && !g_unichar_ispunct (first))
+    g_string_append_c (markup, ' ');
+
+  escaped = g_markup_escape_text (span, -1);
+  if (element != NULL)
+    g_string_append_printf (markup, "<%s>%s</%s>", element, escaped, element);
+  else
+    g_string_append (markup, escaped);
+
+  *need_space = element != NULL;
+}
+
+/* The counterpart's wording of a variant quotation, with the words only the hovered source
+ * has struck through where they would stand and the words only the counterpart has
+ * underlined. */
+static void
+append_difference (GString             *markup,
+                   CcSharedQuotes      *shared_quotes,
+                   guint                index,
+                   const CcSharedQuote *shared,
+                   gboolean             right,
+                   CcText              *here_text,
+                   CcText              *there_text)
+{
+  const CcRange *there = right ? &shared->a : &shared->b;
+  gboolean need_space = FALSE;
+  guint position = there->start;
+
+  for (guint i = 0; i < shared->difference->len; i++)
+    {
+      const CcDiffSpan *span = &g_array_index (shared->difference, CcDiffSpan, i);
+      CcRange a;
+      CcRange b;
+      const CcRange *span_here;
+      const CcRange *span_there;
+
+      cc_shared_quotes_get_span_ranges (shared_quotes, index, span, &a, &b);
+      span_here = right ? &b : &a;
+      span_there = right ? &a : &b;
+
+      /* What lies between compared words: spaces, punctuation. */
+      if (span_there->start > position)
+        {
+          append_span (markup, there_text, position, span_there->start, NULL, &need_space);
+          position = span_there->start;
+        }
+
+      if (span->kind == CC_DIFF_EQUAL)
+        append_span (markup, there_text, span_there->start, span_there->end, NULL, &need_space);
+      else
+        {
+          append_span (markup, here_text, span_here->start, span_here->end, "s", &need_space);
+          append_span (markup, there_text, span_there->start, span_there->end, "u",
+                       &need_space);
+        }
+
+      position = MAX (position, span_there->end);
+    }
+
+  append_span (markup, there_text, position, there->end, NULL, &need_space);
+}
+
+static void
+append_text (GString    *markup,
+             const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  g_string_append (markup, escaped);
+}
+
+static void
+append_note (GString    *markup,
+             const char *note)
+{
+  g_string_append (markup, "\n<small>");
+  append_text (markup, note);
+  g_string_append (markup, "</small>");
+}
+
+/**
+ * cc_comparison_view_dup_tooltip_markup:
+ * @right: %TRUE for the right pane
+ * @offset: a character of that pane's text
+ *
+ * What the pane's tooltip says at @offset: for a shared quotation, its kind and score and the
+ * other source's wording, with the words that differ marked.
+ *
+ * Returns: (transfer full) (nullable): Pango markup, or %NULL where no shared quotation is
+ */
+char *
+cc_comparison_view_dup_tooltip_markup (CcComparisonView *self,
+                                       gboolean          right,
+                                       guint             offset)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *score = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *kind = NULL;
+  CcSharedQuotes *shared_quotes;
+  const CcSharedQuote *shared;
+  const CcRange *there;
+  CcText *here_text;
+  CcText *there_text;
+  CcSource *there_source;
+  GString *markup;
+  gint here_quote;
+  gint there_quote;
+  guint n_shared;
+  guint index;
+
+  g_return_val_if_fail (CC_IS_COMPARISON_VIEW (self), NULL);
+
+  if (self->comparison == NULL ||
+      !(shared_quotes = cc_comparison_get_shared_quotes (self->comparison)))
+    return NULL;
+
+  shared = cc_shared_quotes_get (shared_quotes, &n_shared);
+  for (index = 0; index < n_shared; index++)
+    {
+      const CcRange *here = right ? &shared[index].b : &shared[index].a;
+
+      if (offset >= here->start && offset < here->end)
+        break;
+    }
+  if (index == n_shared)
+    return NULL;
+
+  shared = &shared[index];
+  there = right ? &shared->a : &shared->b;
+  here_text = right ? cc_comparison_get_text_b (self->comparison)
+                    : cc_comparison_get_text_a (self->comparison);
+  there_text = right ? cc_comparison_get_text_a (self->comparison)
+                     : cc_comparison_get_text_b (self->comparison);
+  there_source = right ? self->a : self->b;
+  here_quote = right ? shared->b_quote : shared->a_quote;
+  there_quote = right ? shared->a_quote : shared->b_quote;
+
+  markup = g_string_new (NULL);
+
+  /* Translators: how sure Crosscheck is that two quotations are one, as a percentage; the
+   * space before % is a no-break space. */
+  score = g_strdup_printf (_("score %.0f %%"), shared->score * 100);
+  kind = g_markup_escape_text (shared_kind_label (shared->kind), -1);
+  g_string_append_printf (markup, "<b>%s</b> · ", kind);
+  append_text (markup, score);
+  g_string_append_c (markup, '\n');
+
+  if (there_source != NULL && (title = g_strdup (cc_source_format_title (there_source))))
+    /* Translators: introduces the other source's wording of a quotation; %s is its title. */
+    heading = g_strdup_printf (_("In “%s”:"), title);
+  else
+    heading = g_strdup (_("In the other source:"));
+  append_text (markup, heading);
+  g_string_append (markup, "\n“");
+
+  if (shared->kind == CC_SHARED_VARIANT && shared->difference != NULL &&
+      shared->difference->len > 0)
+    append_difference (markup, shared_quotes, index, shared, right, here_text, there_text);
+  else
+    {
+      gboolean need_space = FALSE;
+
+      append_span (markup, there_text, there->start, there->end, NULL, &need_space);
+    }
+  g_string_append (markup, "”");
+
+  if (shared->kind == CC_SHARED_VARIANT && shared->difference != NULL &&
+      shared->difference->len > 0)
+    append_note (markup, _("Struck through: only in this source. Underlined: only in the "
+                           "other."));
+  if (there_quote < 0 && here_quote >= 0)
+    append_note (markup, _("The other source uses these words without quotation marks."));
+  else if (here_quote < 0 && there_quote >= 0)
+    append_note (markup, _("The other source quotes these words; this one does not."));
+
+  return g_string_free (markup, FALSE);
+}
+
+static gboolean
+on_query_tooltip (CcComparisonView *self,
+                  gboolean          right,
+                  int               x,
+                  int               y,
+                  gboolean          keyboard_mode,
+                  GtkTooltip       *tooltip)
+{
+  g_autofree char *markup = NULL;
+  GtkTextView *view = get_text_view (self, right);
+  GtkWidget *label;
+  GtkTextIter iter;
+  guint offset;
+
+  if (keyboard_mode)
+    offset = get_cursor (self, right);
+  else
+    {
+      int buffer_x;
+      int buffer_y;
+
+      gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, x, y,
+                                             &buffer_x, &buffer_y);
+      if (!gtk_text_view_get_iter_at_location (view, &iter, buffer_x, buffer_y))
+        return FALSE;
+      offset = gtk_text_iter_get_offset (&iter);
+    }
+
+  if (!(markup = cc_comparison_view_dup_tooltip_markup (self, right, offset)))
+    return FALSE;
+
+  /* A label of our own: a long quotation wraps instead of running off the screen. */
+  label = gtk_label_new (NULL);
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_tooltip_set_custom (tooltip, label);
+  return TRUE;
+}
+
+static gboolean
+on_left_text_view_query_tooltip_cb (GtkWidget        *widget,
+                                    int               x,
+                                    int               y,
+                                    gboolean          keyboard_mode,
+                                    GtkTooltip       *tooltip,
+                                    CcComparisonView *self)
+{
+  return on_query_tooltip (self, FALSE, x, y, keyboard_mode, tooltip);
+}
+
+static gboolean
+on_right_text_view_query_tooltip_cb (GtkWidget        *widget,
+                                     int               x,
+                                     int               y,
+                                     gboolean          keyboard_mode,
+                                     GtkTooltip       *tooltip,
+                                     CcComparisonView *self)
+{
+  return on_query_tooltip (self, TRUE, x, y, keyboard_mode, tooltip);
+}
+
+/* Find */
+
+static void
+cc_comparison_view_update_search_label (CcComparisonView *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *label = NULL;
+
+  if (text[0] == '\0')
+    label = g_strdup ("");
+  else if (self->matches->len == 0)
+    label = g_strdup (_("No matches"));
+  else if (self->current_match < 0)
+    /* Translators: how many times the text looked for occurs in both sources. */
+    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match", "%u matches",
+                                          self->matches->len),
+                             self->matches->len);
+  else
+    /* Translators: the match shown and how many there are, as in “3 of 12”. */
+    label = g_strdup_printf (_("%u of %u"), self->current_match + 1, self->matches->len);
+
+  gtk_label_set_label (self->search_count_label, label);
+}
+
+static void
+remove_tag_everywhere (GtkTextBuffer *buffer,
+                       const char    *name)
+{
+  GtkTextIter start;
+  GtkTextIter end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag_by_name (buffer, name, &start, &end);
+}
+
+/* Makes match @index the current one; with @move, selects it and brings it into view. */
+static void
+cc_comparison_view_set_current_match (CcComparisonView *self,
+                                      gint              index,
+                                      gboolean          move)
+{
+  GtkTextBuffer *buffer;
+  const Match *match;
+  GtkTextIter start;
+  GtkTextIter end;
+
+  remove_tag_everywhere (self->left_buffer, "search-current");
+  remove_tag_everywhere (self->right_buffer, "search-current");
+  self->current_match = index;
+
+  if (index >= 0)
+    {
+      match = &g_array_index (self->matches, Match, index);
+      buffer = get_buffer (self, match->right);
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, match->start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, match->end);
+      gtk_text_buffer_apply_tag_by_name (buffer, "search-current", &start, &end);
+
+      if (move)
+        {
+          GtkTextMark *mark = gtk_text_buffer_get_mark (buffer, "search");
+
+          /* The pane with the match leads, and the other follows if the panes are locked. */
+          self->active_right = match->right;
+          gtk_text_buffer_select_range (buffer, &start, &end);
+          gtk_text_buffer_move_mark (buffer, mark, &start);
+          gtk_text_view_scroll_to_mark (get_text_view (self, match->right), mark,
+                                        0.1, FALSE, 0.0, 0.0);
+        }
+    }
+
+  cc_comparison_view_update_search_label (self);
+}
+
+/* The first match at or after the cursor of the pane that had the focus last, going on into
+ * the right text after the left one and round to the start. */
+static gint
+find_match_at_cursor (CcComparisonView *self)
+{
+  gboolean right = self->active_right;
+  guint cursor = get_cursor (self, right);
+
+  for (guint i = 0; i < self->matches->len; i++)
+    {
+      const Match *match = &g_array_index (self->matches, Match, i);
+
+      if (match->right > right || (match->right == right && match->start >= cursor))
+        return i;
+    }
+
+  return self->matches->len > 0 ? 0 : -1;
+}
+
+/* Finds the search text in both texts again. With @move the first match from the cursor
+ * becomes the current one and is shown; otherwise the current match stays if it is still
+ * there. */
+static void
+cc_comparison_view_update_search (CcComparisonView *self,
+                                  gboolean          move)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  Match previous = { FALSE, 0, 0 };
+  gboolean had_current = self->current_match >= 0;
+  gint current = -1;
+
+  if (had_current)
+    previous = g_array_index (self->matches, Match, self->current_match);
+
+  for (guint right = 0; right < 2; right++)
+    {
+      remove_tag_everywhere (get_buffer (self, right), "search-match");
+      remove_tag_everywhere (get_buffer (self, right), "search-current");
+    }
+  g_array_set_size (self->matches, 0);
+  self->current_match = -1;
+
+  if (gtk_search_bar_get_search_mode (self->search_bar) && text[0] != '\0')
+    {
+      for (guint right = 0; right < 2; right++)
+        {
+          GtkTextBuffer *buffer = get_buffer (self, right);
+          GtkTextIter iter;
+          GtkTextIter match_start;
+          GtkTextIter match_end;
+
+          gtk_text_buffer_get_start_iter (buffer, &iter);
+          while (gtk_text_iter_forward_search (&iter, text, GTK_TEXT_SEARCH_CASE_INSENSITIVE,
+                                               &match_start, &match_end, NULL))
+            {
+              Match match = {
+                right,
+                gtk_text_iter_get_offset (&match_start),
+                gtk_text_iter_get_offset (&match_end),
+              };
+
+              gtk_text_buffer_apply_tag_by_name (buffer, "search-match", &match_start,
+                                                 &match_end);
+              g_array_append_val (self->matches, match);
+              iter = match_end;
+            }
+        }
+    }
+
+  if (move)
+    current = find_match_at_cursor (self);
+  else if (had_current)
+    {
+      for (guint i = 0; i < self->matches->len; i++)
+        {
+          const Match *match = &g_array_index (self->matches, Match, i);
+
+          if (match->right == previous.right && match->start == previous.start &&
+              match->end == previous.end)
+            current = i;
+        }
+    }
+
+  cc_comparison_view_set_current_match (self, current, move);
+  cc_comparison_view_update_actions (self);
+}
+
+static void
+cc_comparison_view_step_match (CcComparisonView *self,
+                               gboolean          forward)
+{
+  guint n_matches = self->matches->len;
+  gint index;
+
+  if (n_matches == 0)
+    return;
+
+  if (self->current_match < 0)
+    index = find_match_at_cursor (self);
+  else if (forward)
+    index = (self->current_match + 1) % n_matches;
+  else
+    index = (self->current_match + n_matches - 1) % n_matches;
+
+  cc_comparison_view_set_current_match (self, index, TRUE);
+}
+
+static void
+cc_comparison_view_next_match (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  cc_comparison_view_step_match (CC_COMPARISON_VIEW (widget), TRUE);
+}
+
+static void
+cc_comparison_view_previous_match (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  cc_comparison_view_step_match (CC_COMPARISON_VIEW (widget), FALSE);
+}
+
+static void
+cc_comparison_view_find (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CcComparisonView *self = CC_COMPARISON_VIEW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+static void
+on_search_entry_search_changed_cb (GtkSearchEntry   *entry,
+                                   CcComparisonView *self)
+{
+  g_assert (CC_IS_COMPARISON_VIEW (self));
+
+  cc_comparison_view_update_search (self, TRUE);
+}
+
+static void
+on_search_entry_activate_cb (GtkSearchEntry   *entry,
+                             CcComparisonView *self)
+{
+  g_assert (CC_IS_COMPARISON_VIEW (self));
+
+  cc_comparison_view_step_match (self, TRUE);
+}
+
+static void
+on_search_entry_next_match_cb (GtkSearchEntry   *entry,
+                               CcComparisonView *self)
+{
+  g_assert (CC_IS_COMPARISON_VIEW (self));
+
+  cc_comparison_view_step_match (self, TRUE);
+}
+
+static void
+on_search_entry_previous_match_cb (GtkSearchEntry   *entry,
+                                   CcComparisonView *self)
+{
+  g_assert (CC_IS_COMPARISON_VIEW (self));
+
+  cc_comparison_view_step_match (self, FALSE);
+}
+
+static void
+on_search_bar_notify_search_mode_enabled_cb (GtkSearchBar     *search_bar,
+                                             GParamSpec       *pspec,
+                                             CcComparisonView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  g_assert (CC_IS_COMPARISON_VIEW (self));
+
+  if (gtk_search_bar_get_search_mode (search_bar))
+    return;
+
+  /* Closing forgets the search, and the reader goes on reading where the last match was. */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  cc_comparison_view_update_search (self, FALSE);
+  if (focus == NULL || gtk_widget_is_ancestor (focus, GTK_WIDGET (search_bar)))
+    gtk_widget_grab_focus (GTK_WIDGET (get_text_view (self, self->active_right)));
+}
+
 static void
 cc_comparison_view_dispose (GObject *object)
 {
@@ -815,7 +1984,6 @@ cc_comparison_view_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->flash_source_id, g_source_remove);
-  self->flash_buffer = NULL;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CC_TYPE_COMPARISON_VIEW);
 
@@ -828,8 +1996,27 @@ cc_comparison_view_dispose (GObject *object)
   g_clear_pointer (&self->b_excluded, g_array_unref);
   g_clear_object (&self->a);
   g_clear_object (&self->b);
+  for (guint right = 0; right < 2; right++)
+    {
+      g_clear_object (&self->exclude_actions[right]);
+      g_clear_object (&self->include_actions[right]);
+    }
 
   G_OBJECT_CLASS (cc_comparison_view_parent_class)->dispose (object);
+}
+
+static void
+cc_comparison_view_finalize (GObject *object)
+{
+  CcComparisonView *self = (CcComparisonView *)object;
+
+  /* Here, not in dispose: the buffers' signals may still come while the template goes. */
+  g_clear_pointer (&self->changes, g_array_unref);
+  g_clear_pointer (&self->quotes[FALSE], g_array_unref);
+  g_clear_pointer (&self->quotes[TRUE], g_array_unref);
+  g_clear_pointer (&self->matches, g_array_unref);
+
+  G_OBJECT_CLASS (cc_comparison_view_parent_class)->finalize (object);
 }
 
 static void
@@ -851,6 +2038,9 @@ cc_comparison_view_get_property (GObject    *object,
     case PROP_LOCK_SCROLLING:
       g_value_set_boolean (value, cc_comparison_view_get_lock_scrolling (self));
       break;
+    case PROP_SHOW_PANEL:
+      g_value_set_boolean (value, cc_comparison_view_get_show_panel (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -869,6 +2059,9 @@ cc_comparison_view_set_property (GObject      *object,
     case PROP_LOCK_SCROLLING:
       cc_comparison_view_set_lock_scrolling (self, g_value_get_boolean (value));
       break;
+    case PROP_SHOW_PANEL:
+      cc_comparison_view_set_show_panel (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -881,6 +2074,7 @@ cc_comparison_view_class_init (CcComparisonViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cc_comparison_view_dispose;
+  object_class->finalize = cc_comparison_view_finalize;
   object_class->get_property = cc_comparison_view_get_property;
   object_class->set_property = cc_comparison_view_set_property;
 
@@ -896,14 +2090,82 @@ cc_comparison_view_class_init (CcComparisonViewClass *klass)
     g_param_spec_boolean ("lock-scrolling", "Lock Scrolling", "Whether the panes scroll together",
                           TRUE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SHOW_PANEL] =
+    g_param_spec_boolean ("show-panel", "Show Panel",
+                          "Whether the shared quotations and passages are listed below the texts",
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * CcComparisonView::exclude-range:
+   * @right: %TRUE if the range is in the right source, %FALSE for the left
+   * @start: the range's first character
+   * @end: one past its last character
+   *
+   * The reader asked to leave a range of one source out of the comparison, as boilerplate.
+   * The offsets count characters of that source's text as the view shows it. The view does
+   * not change the source: a handler adds the range to the source's excluded ranges (see
+   * cc_source_add_excluded()) and compares again.
+   */
+  signals[EXCLUDE_RANGE] =
+    g_signal_new ("exclude-range",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_BOOLEAN, G_TYPE_UINT, G_TYPE_UINT);
+
+  /**
+   * CcComparisonView::include-range:
+   * @right: %TRUE if the range is in the right source, %FALSE for the left
+   * @start: the excluded range's first character
+   * @end: one past its last character
+   *
+   * The reader asked to compare an excluded range again. @start and @end are exactly those of
+   * one of the source's excluded ranges as they were when the comparison started; where the
+   * selection touches several, the signal comes once for each. A handler removes the range
+   * from the source (see cc_source_remove_excluded()) and compares again.
+   */
+  signals[INCLUDE_RANGE] =
+    g_signal_new ("include-range",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_BOOLEAN, G_TYPE_UINT, G_TYPE_UINT);
+
+  gtk_widget_class_install_action (widget_class, "comparison.next-change", NULL,
+                                   cc_comparison_view_next_change);
+  gtk_widget_class_install_action (widget_class, "comparison.previous-change", NULL,
+                                   cc_comparison_view_previous_change);
+  gtk_widget_class_install_action (widget_class, "comparison.next-quote", NULL,
+                                   cc_comparison_view_next_quote);
+  gtk_widget_class_install_action (widget_class, "comparison.previous-quote", NULL,
+                                   cc_comparison_view_previous_quote);
+  gtk_widget_class_install_action (widget_class, "comparison.find", NULL,
+                                   cc_comparison_view_find);
+  gtk_widget_class_install_action (widget_class, "comparison.next-match", NULL,
+                                   cc_comparison_view_next_match);
+  gtk_widget_class_install_action (widget_class, "comparison.previous-match", NULL,
+                                   cc_comparison_view_previous_match);
+
+  g_type_ensure (CC_TYPE_COMPARISON_PANEL);
+  g_type_ensure (CC_TYPE_LINK_MAP);
+  g_type_ensure (CC_TYPE_OVERVIEW_STRIP);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/crosscheck/Crosscheck/ui/cc-comparison-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CcComparisonView, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, CcComparisonView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CcComparisonView, search_count_label);
   gtk_widget_class_bind_template_child (widget_class, CcComparisonView, spinner);
   gtk_widget_class_bind_template_child (widget_class, CcComparisonView, status_label);
+  gtk_widget_class_bind_template_child (widget_class, CcComparisonView, previous_change_button);
+  gtk_widget_class_bind_template_child (widget_class, CcComparisonView, next_change_button);
+  gtk_widget_class_bind_template_child (widget_class, CcComparisonView, search_button);
+  gtk_widget_class_bind_template_child (widget_class, CcComparisonView, panel_button);
   gtk_widget_class_bind_template_child (widget_class, CcComparisonView, lock_button);
+  gtk_widget_class_bind_template_child (widget_class, CcComparisonView, paned);
   gtk_widget_class_bind_template_child (widget_class, CcComparisonView, left_pane);
   gtk_widget_class_bind_template_child (widget_class, CcComparisonView, left_header);
   gtk_widget_class_bind_template_child (widget_class, CcComparisonView, left_title_label);
@@ -919,9 +2181,26 @@ cc_comparison_view_class_init (CcComparisonViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CcComparisonView, right_text_view);
   gtk_widget_class_bind_template_child (widget_class, CcComparisonView, right_buffer);
   gtk_widget_class_bind_template_child (widget_class, CcComparisonView, legend_box);
+  gtk_widget_class_bind_template_child (widget_class, CcComparisonView, panel);
+  gtk_widget_class_bind_template_child (widget_class, CcComparisonView, link_map);
+  gtk_widget_class_bind_template_child (widget_class, CcComparisonView, left_overview_strip);
+  gtk_widget_class_bind_template_child (widget_class, CcComparisonView, right_overview_strip);
   gtk_widget_class_bind_template_callback (widget_class, on_lock_button_notify_active_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_panel_button_notify_active_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_left_click_released_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_right_click_released_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_left_focus_enter_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_right_focus_enter_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_left_text_view_query_tooltip_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_right_text_view_query_tooltip_cb);
+  gtk_widget_class_bind_template_callback (widget_class,
+                                           on_search_bar_notify_search_mode_enabled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_next_match_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_previous_match_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_panel_item_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_link_map_activated_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "comparisonview");
@@ -932,19 +2211,65 @@ cc_comparison_view_init (CcComparisonView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* The entry is not the bar's direct child, so the bar does not find it by itself; this
+   * lets Escape in the entry close the bar. */
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
   self->a_excluded = g_array_new (FALSE, FALSE, sizeof (CcRange));
   self->b_excluded = g_array_new (FALSE, FALSE, sizeof (CcRange));
+  self->changes = g_array_new (FALSE, FALSE, sizeof (Target));
+  self->quotes[FALSE] = g_array_new (FALSE, FALSE, sizeof (Target));
+  self->quotes[TRUE] = g_array_new (FALSE, FALSE, sizeof (Target));
+  self->matches = g_array_new (FALSE, FALSE, sizeof (Match));
+  self->current_change = -1;
+  self->current_quote = -1;
+  self->current_match = -1;
 
   create_tags (self->left_buffer);
   create_tags (self->right_buffer);
   for (guint right = 0; right < 2; right++)
     {
       GtkTextBuffer *buffer = get_buffer (self, right);
+      g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+      GtkAdjustment *adjustment;
       GtkTextIter start;
 
       gtk_text_buffer_get_start_iter (buffer, &start);
       gtk_text_buffer_create_mark (buffer, "counterpart", &start, TRUE);
+      gtk_text_buffer_create_mark (buffer, "search", &start, TRUE);
+      g_signal_connect_object (buffer, "mark-set", G_CALLBACK (on_buffer_mark_set_cb), self, 0);
+
+      /* Each pane's context menu acts on its own source. */
+      self->exclude_actions[right] = g_simple_action_new ("exclude", NULL);
+      g_signal_connect_object (self->exclude_actions[right], "activate",
+                               G_CALLBACK (on_pane_exclude_activate_cb), self, 0);
+      g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (self->exclude_actions[right]));
+      self->include_actions[right] = g_simple_action_new ("include", NULL);
+      g_signal_connect_object (self->include_actions[right], "activate",
+                               G_CALLBACK (on_pane_include_activate_cb), self, 0);
+      g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (self->include_actions[right]));
+      gtk_widget_insert_action_group (GTK_WIDGET (get_text_view (self, right)), "pane",
+                                      G_ACTION_GROUP (group));
+      cc_comparison_view_update_pane_actions (self, right);
+
+      self->gutters[right] = g_object_new (GTK_TYPE_DRAWING_AREA,
+                                           "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                           "content-width", 12,
+                                           NULL);
+      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->gutters[right]), draw_gutter, self,
+                                      NULL);
+      gtk_text_view_set_gutter (get_text_view (self, right), GTK_TEXT_WINDOW_LEFT,
+                                self->gutters[right]);
+      /* The bar moves with the text as the pane scrolls and as its lines are measured. */
+      adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (get_text_view (self, right)));
+      g_signal_connect_object (adjustment, "value-changed",
+                               G_CALLBACK (gtk_widget_queue_draw), self->gutters[right],
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (adjustment, "changed",
+                               G_CALLBACK (gtk_widget_queue_draw), self->gutters[right],
+                               G_CONNECT_SWAPPED);
     }
+  cc_comparison_view_update_actions (self);
   cc_comparison_view_update_style (self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_style_manager_notify_dark_cb), self, 0);
@@ -1023,6 +2348,21 @@ cc_comparison_view_set_sources (CcComparisonView       *self,
   clear_highlights (self->right_buffer);
   set_buffer_text (self->left_buffer, a != NULL ? cc_source_get_text (a) : "");
   set_buffer_text (self->right_buffer, b != NULL ? cc_source_get_text (b) : "");
+  cc_comparison_view_update_search (self, FALSE);
+
+  cc_comparison_panel_set_comparison (self->panel, NULL);
+  cc_link_map_set_comparison (self->link_map, NULL);
+  cc_overview_strip_set_comparison (self->left_overview_strip, NULL, FALSE);
+  cc_overview_strip_set_comparison (self->right_overview_strip, NULL, TRUE);
+  cc_comparison_view_build_targets (self);
+  for (guint right = 0; right < 2; right++)
+    {
+      self->marked[right] = FALSE;
+      gtk_widget_queue_draw (self->gutters[right]);
+    }
+  cc_comparison_view_update_actions (self);
+  cc_comparison_view_update_pane_actions (self, FALSE);
+  cc_comparison_view_update_pane_actions (self, TRUE);
 
   if (a != NULL && b != NULL)
     {
@@ -1094,4 +2434,34 @@ cc_comparison_view_get_text_view (CcComparisonView *self,
 {
   g_return_val_if_fail (CC_IS_COMPARISON_VIEW (self), NULL);
   return get_text_view (self, right);
+}
+
+/**
+ * cc_comparison_view_get_show_panel:
+ *
+ * Returns: whether the panel with the statistics and the shared quotations and passages is
+ *   shown below the texts
+ */
+gboolean
+cc_comparison_view_get_show_panel (CcComparisonView *self)
+{
+  g_return_val_if_fail (CC_IS_COMPARISON_VIEW (self), FALSE);
+  return gtk_toggle_button_get_active (self->panel_button);
+}
+
+void
+cc_comparison_view_set_show_panel (CcComparisonView *self,
+                                   gboolean          show_panel)
+{
+  g_return_if_fail (CC_IS_COMPARISON_VIEW (self));
+
+  /* The button notifies the property. */
+  gtk_toggle_button_set_active (self->panel_button, !!show_panel);
+}
+
+CcComparisonPanel *
+cc_comparison_view_get_panel (CcComparisonView *self)
+{
+  g_return_val_if_fail (CC_IS_COMPARISON_VIEW (self), NULL);
+  return self->panel;
 }

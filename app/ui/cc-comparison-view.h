@@ -15,6 +15,27 @@ G_BEGIN_DECLS
 
 #define CC_TYPE_COMPARISON_VIEW (cc_comparison_view_get_type ())
 
+/*
+ * Signals:
+ *
+ * exclude-range (CcComparisonView *view, gboolean right, guint start, guint end)
+ *   The reader chose "Exclude from Comparison" on a selection in one pane: @right is TRUE for
+ *   the right source, [@start, @end) counts characters of that source's text as shown. The
+ *   view does not change the source; the handler calls cc_source_add_excluded() and compares
+ *   again.
+ *
+ * include-range (CcComparisonView *view, gboolean right, guint start, guint end)
+ *   The reader chose "Include in Comparison" with the selection or cursor in excluded text:
+ *   [@start, @end) is exactly one of that source's excluded ranges as it was when the
+ *   comparison started, once for each range the selection touches. The handler removes it
+ *   (cc_source_remove_excluded() with its index) and compares again.
+ *
+ * Actions (widget actions, with shortcuts that work anywhere in the window while the view is
+ * shown): comparison.next-change (Alt+Down, F8), comparison.previous-change (Alt+Up, F7),
+ * comparison.next-quote (Alt+Page_Down), comparison.previous-quote (Alt+Page_Up),
+ * comparison.find (Ctrl+F), comparison.next-match, comparison.previous-match.
+ */
+
 G_DECLARE_FINAL_TYPE (CcComparisonView, cc_comparison_view, CC, COMPARISON_VIEW, GtkWidget)
 
 CcComparisonView *cc_comparison_view_new                (void);
@@ -29,5 +50,8 @@ void              cc_comparison_view_set_lock_scrolling (CcComparisonView       
                                                          gboolean                lock_scrolling);
 GtkTextView      *cc_comparison_view_get_text_view      (CcComparisonView       *self,
                                                          gboolean                right);
+gboolean          cc_comparison_view_get_show_panel     (CcComparisonView       *self);
+void              cc_comparison_view_set_show_panel     (CcComparisonView       *self,
+                                                         gboolean                show_panel);
 
 G_END_DECLS
