@@ -59,7 +59,12 @@ cc_source_format_byline (CcSource *source,
       g_ptr_array_add (parts, g_strdup_printf (_("by %s"), author));
     }
   if (published != NULL)
-    g_ptr_array_add (parts, g_date_time_format (published, "%x"));
+    {
+      /* xgettext:no-c-format
+       * Translators: the date an article was published, as in "12 March 2026"; see
+       * g_date_time_format() for the codes. */
+      g_ptr_array_add (parts, g_date_time_format (published, _("%-d %B %Y")));
+    }
   g_ptr_array_add (parts, NULL);
 
   /* Translators: separates the outlet, the author and the date in an article's byline */

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cc-quotes.h"
 #include "cc-source-format.h"
 #include "cc-source-row.h"
 
@@ -18,7 +19,7 @@ struct _CcSourceRow
   /* Template widgets */
   GtkLabel  *title_label;
   GtkLabel  *details_label;
-  GtkLabel  *word_count_label;
+  GtkLabel  *counts_label;
 
   CcSource  *source;
 };
@@ -33,13 +34,83 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Finding quotations reads the whole text, and the list makes and recycles rows as it scrolls,
+ * so the count is kept on the source itself and computed again only once its text or its
+ * marked quotations change. */
+typedef struct
+{
+  guint n_quotes;
+  guint valid : 1;
+} QuoteCount;
+
+static GQuark quote_count_quark;
+
+static void
+on_source_quotes_changed_cb (CcSource *source)
+{
+  QuoteCount *count = g_object_get_qdata (G_OBJECT (source), quote_count_quark);
+
+  if (count != NULL)
+    count->valid = FALSE;
+}
+
+static guint
+count_quotes (CcSource *source)
+{
+  QuoteCount *count = g_object_get_qdata (G_OBJECT (source), quote_count_quark);
+  g_autoptr(CcLexicon) lexicon = NULL;
+  g_autoptr(CcQuotes) quotes = NULL;
+  g_autoptr(CcText) text = NULL;
+  const CcMarkedQuote *marked;
+  const CcQuote *found;
+  CcCompareOptions options;
+  guint n_marked;
+  guint n_found;
+
+  if (count == NULL)
+    {
+      count = g_new0 (QuoteCount, 1);
+      g_object_set_qdata_full (G_OBJECT (source), quote_count_quark, count, g_free);
+
+      /* Connected before any row's handlers, which run after, so rows never read a stale
+       * count. */
+      g_signal_connect (source, "notify::text",
+                        G_CALLBACK (on_source_quotes_changed_cb), NULL);
+      g_signal_connect (source, "ranges-changed",
+                        G_CALLBACK (on_source_quotes_changed_cb), NULL);
+    }
+
+  if (count->valid)
+    return count->n_quotes;
+
+  /* Which quotations a text has does not depend on the comparison settings. */
+  cc_compare_options_init_default (&options);
+  lexicon = cc_lexicon_new ();
+  text = cc_text_new_for_source (source, &options, lexicon);
+  marked = cc_source_get_marked_quotes (source, &n_marked);
+  quotes = cc_quotes_extract (text, marked, n_marked, &options);
+  found = cc_quotes_get (quotes, &n_found);
+
+  /* A quotation within a quotation is part of it, not another one. */
+  count->n_quotes = 0;
+  for (guint i = 0; i < n_found; i++)
+    if (found[i].level == 0)
+      count->n_quotes++;
+  count->valid = TRUE;
+
+  return count->n_quotes;
+}
+
 static void
 cc_source_row_update (CcSourceRow *self)
 {
-  g_autofree char *word_count = NULL;
+  g_autofree char *words = NULL;
+  g_autofree char *quotations = NULL;
+  g_autofree char *counts = NULL;
   g_autofree char *details = NULL;
   const char *title = _("Untitled Source");
   guint n_words = 0;
+  guint n_quotes = 0;
 
   g_assert (CC_IS_SOURCE_ROW (self));
 
@@ -48,6 +119,7 @@ cc_source_row_update (CcSourceRow *self)
       title = cc_source_format_title (self->source);
       details = cc_source_format_byline (self->source, FALSE);
       n_words = cc_source_get_word_count (self->source);
+      n_quotes = count_quotes (self->source);
     }
 
   gtk_label_set_label (self->title_label, title);
@@ -55,8 +127,12 @@ cc_source_row_update (CcSourceRow *self)
   gtk_label_set_label (self->details_label, details != NULL ? details : "");
   gtk_widget_set_visible (GTK_WIDGET (self->details_label), details != NULL && details[0] != '\0');
 
-  word_count = g_strdup_printf (ngettext ("%'u word", "%'u words", n_words), n_words);
-  gtk_label_set_label (self->word_count_label, word_count);
+  words = g_strdup_printf (ngettext ("%'u word", "%'u words", n_words), n_words);
+  quotations = g_strdup_printf (ngettext ("%'u quotation", "%'u quotations", n_quotes), n_quotes);
+  /* Translators: the word count and the quotation count of a source, as in
+   * "812 words · 6 quotations" */
+  counts = g_strdup_printf (_("%s · %s"), words, quotations);
+  gtk_label_set_label (self->counts_label, counts);
 }
 
 static void
@@ -131,11 +207,13 @@ cc_source_row_class_init (CcSourceRowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  quote_count_quark = g_quark_from_static_string ("cc-source-row-quote-count");
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/crosscheck/Crosscheck/ui/cc-source-row.ui");
   gtk_widget_class_bind_template_child (widget_class, CcSourceRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, CcSourceRow, details_label);
-  gtk_widget_class_bind_template_child (widget_class, CcSourceRow, word_count_label);
+  gtk_widget_class_bind_template_child (widget_class, CcSourceRow, counts_label);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
 }
@@ -180,10 +258,15 @@ cc_source_row_set_source (CcSourceRow *self,
 
   g_set_object (&self->source, source);
 
-  /* Any change can move the title, the outlet, the date or the word count. */
+  /* Any change can move the title, the outlet, the date or the counts. After, so that the
+   * quotation count has been dropped first when the text changed. */
   if (source != NULL)
-    g_signal_connect_object (source, "notify", G_CALLBACK (cc_source_row_update), self,
-                             G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (source, "notify", G_CALLBACK (cc_source_row_update), self,
+                               G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+      g_signal_connect_object (source, "ranges-changed", G_CALLBACK (cc_source_row_update), self,
+                               G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+    }
 
   cc_source_row_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE]);
