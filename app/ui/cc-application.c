@@ -13,7 +13,11 @@
 
 struct _CcApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  /* Drafts left by a crash, offered back one question at a time. */
+  GPtrArray      *drafts_to_ask;
+  guint           asking : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CcApplication, cc_application, ADW_TYPE_APPLICATION)
@@ -35,16 +39,167 @@ get_active_cc_window (CcApplication *self)
   return CC_IS_WINDOW (window) ? CC_WINDOW (window) : NULL;
 }
 
+static void cc_application_ask_next_draft (CcApplication *self);
+
+static void
+on_recover_dialog_response_cb (AdwMessageDialog *dialog,
+                               const char       *response,
+                               CcApplication    *self)
+{
+  CcDraft *draft = g_object_get_data (G_OBJECT (dialog), "draft");
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+
+  g_assert (CC_IS_APPLICATION (self));
+  g_assert (draft != NULL);
+
+  g_object_set_data (G_OBJECT (dialog), "answered", GINT_TO_POINTER (TRUE));
+
+  if (g_strcmp0 (response, "recover") == 0)
+    {
+      CcWindow *window;
+
+      /* The window asking takes the first project recovered; each other one gets its own. */
+      if (CC_IS_WINDOW (parent) && cc_window_is_empty (CC_WINDOW (parent)))
+        window = CC_WINDOW (parent);
+      else
+        window = cc_window_new (self);
+
+      cc_window_recover_draft (window, draft);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+  else if (g_strcmp0 (response, "discard") == 0)
+    {
+      cc_drafts_remove_async (cc_drafts_get_default (), cc_draft_get_id (draft), NULL, NULL, NULL);
+    }
+}
+
+static void
+on_recover_dialog_destroy_cb (GtkWidget     *dialog,
+                              CcApplication *self)
+{
+  g_assert (CC_IS_APPLICATION (self));
+
+  self->asking = FALSE;
+
+  /* Gone with its window, unanswered: the rest wait for the next start. */
+  if (g_object_get_data (G_OBJECT (dialog), "answered") == NULL)
+    g_ptr_array_set_size (self->drafts_to_ask, 0);
+
+  cc_application_ask_next_draft (self);
+}
+
+static void
+cc_application_ask_next_draft (CcApplication *self)
+{
+  g_autoptr(CcDraft) draft = NULL;
+  CcWindow *window;
+  GtkWidget *dialog;
+
+  g_assert (CC_IS_APPLICATION (self));
+
+  if (self->asking || self->drafts_to_ask->len == 0)
+    return;
+
+  draft = g_ptr_array_steal_index (self->drafts_to_ask, 0);
+
+  if (!(window = get_active_cc_window (self)))
+    {
+      window = cc_window_new (self);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+
+  self->asking = TRUE;
+  dialog = cc_window_new_recover_dialog (window, draft, FALSE);
+  g_object_set_data_full (G_OBJECT (dialog), "draft", cc_draft_ref (draft),
+                          (GDestroyNotify)cc_draft_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_recover_dialog_response_cb), self,
+                           0);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (on_recover_dialog_destroy_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Whether @draft is one a window already shows, or is already to be asked about. */
+static gboolean
+cc_application_draft_is_known (CcApplication *self,
+                               CcDraft       *draft)
+{
+  const char *id = cc_draft_get_id (draft);
+
+  for (const GList *iter = gtk_application_get_windows (GTK_APPLICATION (self));
+       iter != NULL;
+       iter = iter->next)
+    {
+      if (CC_IS_WINDOW (iter->data) &&
+          g_strcmp0 (cc_window_get_draft_id (iter->data), id) == 0)
+        return TRUE;
+    }
+
+  for (guint i = 0; i < self->drafts_to_ask->len; i++)
+    {
+      if (g_strcmp0 (cc_draft_get_id (g_ptr_array_index (self->drafts_to_ask, i)), id) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+cc_application_list_drafts_cb (GObject      *object,
+                               GAsyncResult *result,
+                               gpointer      user_data)
+{
+  g_autoptr(CcApplication) self = user_data;
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(drafts = cc_drafts_list_finish (CC_DRAFTS (object), result, &error)))
+    {
+      CcWindow *window = get_active_cc_window (self);
+
+      if (window != NULL)
+        cc_window_show_toast (window, error->message);
+      return;
+    }
+
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      CcDraft *draft = g_ptr_array_index (drafts, i);
+
+      if (!cc_application_draft_is_known (self, draft))
+        g_ptr_array_add (self->drafts_to_ask, cc_draft_ref (draft));
+    }
+
+  cc_application_ask_next_draft (self);
+}
+
+/* Offers back the unsaved changes of projects that were open when Crosscheck last ended
+ * without the user deciding about them. */
+static void
+cc_application_check_drafts (CcApplication *self)
+{
+  g_assert (CC_IS_APPLICATION (self));
+
+  cc_drafts_list_async (cc_drafts_get_default (), NULL, cc_application_list_drafts_cb,
+                        g_object_ref (self));
+}
+
 static void
 cc_application_activate (GApplication *application)
 {
   CcApplication *self = (CcApplication *)application;
   CcWindow *window;
 
-  if (!(window = get_active_cc_window (self)))
-    window = cc_window_new (self);
+  if ((window = get_active_cc_window (self)))
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
 
+  window = cc_window_new (self);
   gtk_window_present (GTK_WINDOW (window));
+
+  /* Started without files to open: the moment to offer back what a crash left. */
+  cc_application_check_drafts (self);
 }
 
 static void
@@ -123,9 +278,22 @@ cc_application_actions_open_cb (GSimpleAction *action,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open", NULL);
 }
 
+static void
+cc_application_actions_new_project_cb (GSimpleAction *action,
+                                       GVariant      *param,
+                                       gpointer       user_data)
+{
+  CcApplication *self = user_data;
+
+  g_assert (CC_IS_APPLICATION (self));
+
+  cc_application_new_project (self, get_active_cc_window (self));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", cc_application_actions_quit_cb },
   { "about", cc_application_actions_about_cb },
+  { "new-project", cc_application_actions_new_project_cb },
   { "open", cc_application_actions_open_cb },
 };
 
@@ -134,10 +302,13 @@ static const struct {
   const char *accels[2];
 } app_accels[] = {
   { "app.quit", { "<Control>q", NULL } },
+  { "app.new-project", { "<Control>n", NULL } },
   { "app.open", { "<Control>o", NULL } },
   { "window.close", { "<Control>w", NULL } },
   { "win.save", { "<Control>s", NULL } },
   { "win.save-as", { "<Shift><Control>s", NULL } },
+  { "win.import", { "<Control>i", NULL } },
+  { "win.preferences", { "<Control>comma", NULL } },
   { "win.previous-source", { "<Control>Page_Up", NULL } },
   { "win.next-source", { "<Control>Page_Down", NULL } },
 };
@@ -161,9 +332,22 @@ cc_application_startup (GApplication *application)
 }
 
 static void
+cc_application_finalize (GObject *object)
+{
+  CcApplication *self = (CcApplication *)object;
+
+  g_clear_pointer (&self->drafts_to_ask, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (cc_application_parent_class)->finalize (object);
+}
+
+static void
 cc_application_class_init (CcApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = cc_application_finalize;
 
   app_class->startup = cc_application_startup;
   app_class->activate = cc_application_activate;
@@ -173,6 +357,7 @@ cc_application_class_init (CcApplicationClass *klass)
 static void
 cc_application_init (CcApplication *self)
 {
+  self->drafts_to_ask = g_ptr_array_new_with_free_func ((GDestroyNotify)cc_draft_unref);
 }
 
 /**
@@ -230,6 +415,38 @@ cc_application_open_file (CcApplication *self,
     window = cc_window_new (self);
 
   cc_window_open (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+
+  return window;
+}
+
+/**
+ * cc_application_new_project:
+ * @reuse: (nullable): a window to show the new project in if that window is empty
+ *
+ * Shows a new, empty, untitled project: in @reuse when it shows nothing, or nothing the user
+ * has touched, otherwise in a new window.
+ *
+ * Returns: (transfer none): the window showing the new project
+ */
+CcWindow *
+cc_application_new_project (CcApplication *self,
+                            CcWindow      *reuse)
+{
+  CcWindow *window;
+
+  g_return_val_if_fail (CC_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (reuse == NULL || CC_IS_WINDOW (reuse), NULL);
+
+  if (reuse != NULL && cc_window_is_empty (reuse))
+    window = reuse;
+  else
+    window = cc_window_new (self);
+
+  /* A new project nobody has touched yet is as new as another would be. */
+  if (cc_window_get_project (window) == NULL)
+    cc_window_new_project (window);
+
   gtk_window_present (GTK_WINDOW (window));
 
   return window;

@@ -22,5 +22,7 @@ CcWindow      *cc_application_find_window (CcApplication *self,
 CcWindow      *cc_application_open_file   (CcApplication *self,
                                            GFile         *file,
                                            CcWindow      *reuse);
+CcWindow      *cc_application_new_project (CcApplication *self,
+                                           CcWindow      *reuse);
 
 G_END_DECLS

@@ -253,6 +253,130 @@ cc_window_actions_save_as_cb (GtkWidget  *widget,
 }
 
 static void
+on_import_dialog_response_cb (GtkNativeDialog *dialog,
+                              int              response,
+                              CcWindow        *self)
+{
+  g_autoptr(GListModel) files = NULL;
+  g_autoptr(GPtrArray) array = NULL;
+
+  g_assert (GTK_IS_FILE_CHOOSER_NATIVE (dialog));
+  g_assert (CC_IS_WINDOW (self));
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog))))
+    {
+      guint n_files = g_list_model_get_n_items (files);
+
+      array = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < n_files; i++)
+        g_ptr_array_add (array, g_list_model_get_item (files, i));
+
+      if (array->len > 0)
+        cc_window_import_files (self, (GFile **)array->pdata, array->len);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static GtkFileFilter *
+new_filter (const char         *name,
+            const char * const *mime_types,
+            const char * const *suffixes)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  for (guint i = 0; mime_types[i] != NULL; i++)
+    gtk_file_filter_add_mime_type (filter, mime_types[i]);
+  /* The suffixes too, for files whose type the system does not recognize. */
+  for (guint i = 0; suffixes[i] != NULL; i++)
+    gtk_file_filter_add_suffix (filter, suffixes[i]);
+
+  return filter;
+}
+
+static void
+cc_window_actions_import_cb (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *param)
+{
+  static const char * const text_types[] = { "text/plain", NULL };
+  static const char * const text_suffixes[] = { "txt", "text", NULL };
+  static const char * const html_types[] = { "text/html", "application/xhtml+xml", NULL };
+  static const char * const html_suffixes[] = { "html", "htm", "xhtml", NULL };
+  static const char * const article_types[] = {
+    "text/plain", "text/html", "application/xhtml+xml", NULL
+  };
+  static const char * const article_suffixes[] = {
+    "txt", "text", "html", "htm", "xhtml", NULL
+  };
+  static const char * const no_types[] = { NULL };
+  static const char * const all_suffixes[] = { NULL };
+  CcWindow *self = (CcWindow *)widget;
+  g_autoptr(GtkFileFilter) articles = NULL;
+  g_autoptr(GtkFileFilter) text = NULL;
+  g_autoptr(GtkFileFilter) html = NULL;
+  g_autoptr(GtkFileFilter) all = NULL;
+  GtkFileChooserNative *dialog;
+
+  g_assert (CC_IS_WINDOW (self));
+
+  dialog = gtk_file_chooser_native_new (_("Import Sources"),
+                                        GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Import"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
+
+  articles = new_filter (_("Articles"), article_types, article_suffixes);
+  text = new_filter (_("Plain Text"), text_types, text_suffixes);
+  html = new_filter (_("Web Pages"), html_types, html_suffixes);
+  all = new_filter (_("All Files"), no_types, all_suffixes);
+  gtk_file_filter_add_pattern (all, "*");
+
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), articles);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), text);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), html);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (dialog), articles);
+
+  if (self->file != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (self->file);
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
+    }
+
+  g_signal_connect_data (dialog, "response",
+                         G_CALLBACK (on_import_dialog_response_cb),
+                         g_object_ref (self),
+                         (GClosureNotify)(void (*) (void))g_object_unref,
+                         0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+cc_window_actions_open_recent_cb (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *param)
+{
+  cc_window_open_recent (CC_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+/* The preferences window is not part of the window yet; the action is there, disabled, so
+ * the menu and the shortcut are in place. */
+static void
+cc_window_actions_preferences_cb (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *param)
+{
+}
+
+static void
 cc_window_actions_select_source (CcWindow *self,
                                  int       offset)
 {
@@ -303,6 +427,12 @@ cc_window_class_actions_init (CcWindowClass *klass)
                                    cc_window_actions_save_cb);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL,
                                    cc_window_actions_save_as_cb);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL,
+                                   cc_window_actions_import_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s",
+                                   cc_window_actions_open_recent_cb);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL,
+                                   cc_window_actions_preferences_cb);
   gtk_widget_class_install_action (widget_class, "win.previous-source", NULL,
                                    cc_window_actions_previous_source_cb);
   gtk_widget_class_install_action (widget_class, "win.next-source", NULL,
@@ -330,6 +460,7 @@ cc_window_actions_update (CcWindow *self)
                                  self->project != NULL && self->save_cancellable == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as",
                                  self->project != NULL && self->save_cancellable == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-source",
                                  selected != GTK_INVALID_LIST_POSITION && selected > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-source",

@@ -7,6 +7,8 @@
 #pragma once
 
 #include "cc-comparison-view.h"
+#include "cc-drafts.h"
+#include "cc-import-dialog.h"
 #include "cc-source-view.h"
 #include "cc-window.h"
 
@@ -17,10 +19,15 @@ struct _CcWindow
   AdwApplicationWindow  parent_instance;
 
   /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkWidget            *drop_hint;
   AdwWindowTitle       *window_title;
   GtkStack             *stack;
   GtkButton            *save_button;
   AdwStatusPage        *empty_page;
+  GtkWidget            *recent_box;
+  GtkListBox           *recent_list;
+  GMenu                *open_section;
   GtkPaned             *project_paned;
   GtkListView          *sources_list_view;
   GtkSingleSelection   *sources_selection;
@@ -31,6 +38,7 @@ struct _CcWindow
   GtkDropDown          *right_dropdown;
   GtkButton            *swap_button;
   CcComparisonView     *comparison_view;
+  GtkDropTarget        *drop_target;
 
   /* Owned references */
   GFile                *file;
@@ -49,6 +57,24 @@ struct _CcWindow
 
   /* The "Save Changes?" question while it is shown, so closing again does not ask twice. */
   GtkWindow            *close_dialog;
+
+  /* Sources imported while the project they go to is still loading. */
+  GPtrArray            *pending_sources;
+
+  /* The recent projects being checked for existence, if any. */
+  GCancellable         *recent_cancellable;
+
+  /* Unsaved changes are kept as a draft under this id, so a crash loses a few seconds of
+   * work at most. One write or removal runs at a time; the timeout polls while the project
+   * is modified and writes when its generation has moved on. */
+  CcDrafts             *drafts;
+  char                 *draft_id;
+  guint64               drafted_generation;
+  guint                 draft_timeout_id;
+  struct _DraftOp      *draft_op;
+  guint                 drafted : 1;
+  guint                 draft_on_disk : 1;
+  guint                 draft_error_shown : 1;
 };
 
 void     cc_window_class_actions_init   (CcWindowClass *klass);
@@ -64,5 +90,26 @@ void     cc_window_save_to_file         (CcWindow      *self,
 GFile   *cc_window_dup_file_with_suffix (GFile         *file);
 void     cc_window_save_to_chosen_file  (CcWindow      *self,
                                          GFile         *chosen);
+
+CcImportDialog *cc_window_import_files  (CcWindow      *self,
+                                         GFile        **files,
+                                         guint          n_files);
+void     cc_window_add_sources          (CcWindow      *self,
+                                         GListModel    *sources);
+gboolean cc_window_drop_files           (CcWindow      *self,
+                                         GSList        *files);
+void     cc_window_open_recent          (CcWindow      *self,
+                                         const char    *uri);
+void     cc_window_show_toast           (CcWindow      *self,
+                                         const char    *message);
+
+void       cc_window_recover_draft      (CcWindow      *self,
+                                         CcDraft       *draft);
+GtkWidget *cc_window_new_recover_dialog (CcWindow      *self,
+                                         CcDraft       *draft,
+                                         gboolean       opening);
+const char *cc_window_get_draft_id      (CcWindow      *self);
+gboolean   cc_window_get_draft_busy     (CcWindow      *self);
+void       cc_window_set_draft_delay    (guint          msec);
 
 G_END_DECLS

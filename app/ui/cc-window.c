@@ -13,6 +13,14 @@
 #include "cc-source-view.h"
 #include "cc-window-private.h"
 
+/* How recent projects are told apart from other programs' files in the user's shared list. */
+#define RECENT_APP_NAME  "Crosscheck"
+#define RECENT_APP_EXEC  "crosscheck %u"
+#define MAX_RECENT_SHOWN 8
+
+/* The items of the menu's first section in cc-window.ui, before the recent projects. */
+#define N_OPEN_ITEMS 2
+
 G_DEFINE_FINAL_TYPE (CcWindow, cc_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
@@ -25,10 +33,16 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Unsaved changes wait this long before they are drafted; tests shorten it. */
+static guint draft_delay_msec = 3000;
+
+/* What a load reads: @file, or the draft of it when @draft is set. @file is %NULL only for a
+ * draft of a project never saved. */
 typedef struct
 {
   CcWindow     *self;
   GFile        *file;
+  CcDraft      *draft;
   GCancellable *cancellable;
 } LoadData;
 
@@ -37,6 +51,7 @@ load_data_free (LoadData *data)
 {
   g_clear_object (&data->self);
   g_clear_object (&data->file);
+  g_clear_pointer (&data->draft, cc_draft_unref);
   g_clear_object (&data->cancellable);
   g_free (data);
 }
@@ -61,6 +76,38 @@ save_data_free (SaveData *data)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveData, save_data_free)
 
+/* A draft write or removal in flight. It outlives the window if need be: a removal asked for
+ * while a write runs must still happen after the window is gone. */
+typedef struct _DraftOp
+{
+  CcWindow *self;
+  char     *id;
+  guint64   generation;
+  guint     removing : 1;
+  guint     remove_after : 1;
+} DraftOp;
+
+static void
+draft_op_free (DraftOp *op)
+{
+  g_clear_object (&op->self);
+  g_clear_pointer (&op->id, g_free);
+  g_free (op);
+}
+
+static void cc_window_schedule_draft     (CcWindow *self);
+static void cc_window_update_source_page (CcWindow *self);
+static void cc_window_remove_draft       (CcWindow *self);
+static void cc_window_load               (CcWindow *self,
+                                          LoadData *data);
+
+/* Whether dispose has run: callbacks of work started earlier find no one to tell. */
+static gboolean
+cc_window_is_disposed (CcWindow *self)
+{
+  return self->project_signals == NULL;
+}
+
 static char *
 dup_directory_label (GFile *file)
 {
@@ -84,6 +131,64 @@ dup_directory_label (GFile *file)
   return g_file_get_parse_name (parent);
 }
 
+/* The file's place as the user would type it, with the home folder as "~". */
+static char *
+dup_location_label (GFile *file)
+{
+  g_autofree char *directory = dup_directory_label (file);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *name = NULL;
+
+  if (directory == NULL || basename == NULL)
+    return g_file_get_parse_name (file);
+
+  name = g_filename_display_name (basename);
+  return g_build_filename (directory, name, NULL);
+}
+
+static char *
+dup_file_display_name (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  if (basename == NULL)
+    return g_file_get_parse_name (file);
+
+  return g_filename_display_name (basename);
+}
+
+/* "today at 14:32", "yesterday at 09:05" or "12/03/2026 at 18:40". */
+static char *
+dup_time_label (GDateTime *when)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (when);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+  g_autofree char *time = g_date_time_format (local, "%R");
+  g_autofree char *date = NULL;
+  int year, month, day;
+
+  g_date_time_get_ymd (local, &year, &month, &day);
+
+  if (g_date_time_get_year (now) == year && g_date_time_get_month (now) == month &&
+      g_date_time_get_day_of_month (now) == day)
+    {
+      /* Translators: %s is a time of day, such as “14:32” */
+      return g_strdup_printf (_("today at %s"), time);
+    }
+
+  if (g_date_time_get_year (yesterday) == year && g_date_time_get_month (yesterday) == month &&
+      g_date_time_get_day_of_month (yesterday) == day)
+    {
+      /* Translators: %s is a time of day, such as “14:32” */
+      return g_strdup_printf (_("yesterday at %s"), time);
+    }
+
+  date = g_date_time_format (local, "%x");
+  /* Translators: the first %s is a date, the second a time of day */
+  return g_strdup_printf (_("%s at %s"), date, time);
+}
+
 static void
 cc_window_update_title (CcWindow *self)
 {
@@ -94,18 +199,13 @@ cc_window_update_title (CcWindow *self)
   g_assert (CC_IS_WINDOW (self));
 
   if (self->project != NULL && cc_project_get_title (self->project) != NULL)
-    {
-      name = g_strdup (cc_project_get_title (self->project));
-    }
+    name = g_strdup (cc_project_get_title (self->project));
   else if (self->file != NULL)
-    {
-      g_autofree char *basename = g_file_get_basename (self->file);
-      name = g_filename_display_name (basename);
-    }
+    name = dup_file_display_name (self->file);
+  else if (self->project != NULL)
+    name = g_strdup (_("Untitled Project"));
   else
-    {
-      name = g_strdup (_("Crosscheck"));
-    }
+    name = g_strdup (_("Crosscheck"));
 
   if (self->project != NULL && cc_project_get_modified (self->project))
     {
@@ -144,14 +244,497 @@ cc_window_update_page (CcWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->compare_button), self->project != NULL);
 }
 
+/**
+ * cc_window_show_toast:
+ *
+ * Tells the user of something that went wrong without stopping them, such as a draft that
+ * could not be written.
+ */
+void
+cc_window_show_toast (CcWindow   *self,
+                      const char *message)
+{
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  g_assert (CC_IS_WINDOW (self));
+  g_assert (message != NULL);
+
+  /* The toast's title is markup in this libadwaita; file names may hold "&" or "<". */
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Recent projects */
+
+static void
+cc_window_add_recent (CcWindow *self,
+                      GFile    *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = { 0 };
+
+  g_assert (CC_IS_WINDOW (self));
+
+  /* The title names the project in the list better than its file name does. */
+  data.display_name = self->project != NULL ? (char *)cc_project_get_title (self->project) : NULL;
+  data.mime_type = (char *)CC_PROJECT_MIME_TYPE;
+  data.app_name = (char *)RECENT_APP_NAME;
+  data.app_exec = (char *)RECENT_APP_EXEC;
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+typedef struct
+{
+  char  *uri;
+  char  *name;
+  GFile *file;
+} RecentItem;
+
+static void
+recent_item_free (RecentItem *item)
+{
+  /* The thread takes the items it keeps out of the array of candidates. */
+  if (item == NULL)
+    return;
+
+  g_clear_pointer (&item->uri, g_free);
+  g_clear_pointer (&item->name, g_free);
+  g_clear_object (&item->file);
+  g_free (item);
+}
+
+static int
+compare_recent_newest_first (gconstpointer a,
+                             gconstpointer b)
+{
+  GtkRecentInfo *info_a = *(GtkRecentInfo * const *)a;
+  GtkRecentInfo *info_b = *(GtkRecentInfo * const *)b;
+
+  return g_date_time_compare (gtk_recent_info_get_modified (info_b),
+                              gtk_recent_info_get_modified (info_a));
+}
+
+/* Keeps the projects whose files are still there, so the list offers nothing that fails to
+ * open. Files elsewhere than on this computer are kept unchecked: asking could hang. */
+static void
+recent_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GPtrArray *candidates = task_data;
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify)recent_item_free);
+
+  for (guint i = 0; i < candidates->len && found->len < MAX_RECENT_SHOWN; i++)
+    {
+      RecentItem *item = g_ptr_array_index (candidates, i);
+
+      if (g_task_return_error_if_cancelled (task))
+        return;
+
+      if (g_file_is_native (item->file) && !g_file_query_exists (item->file, cancellable))
+        continue;
+
+      g_ptr_array_add (found, g_steal_pointer (&candidates->pdata[i]));
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&found), (GDestroyNotify)g_ptr_array_unref);
+}
+
+static GtkWidget *
+create_recent_row (RecentItem *item)
+{
+  g_autofree char *location = dup_location_label (item->file);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), location);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-recent");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", item->uri);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+
+  return row;
+}
+
+static void
+cc_window_recent_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(CcWindow) self = user_data;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GMenu) submenu = NULL;
+  GtkWidget *child;
+
+  items = g_task_propagate_pointer (G_TASK (result), NULL);
+  if (items == NULL || cc_window_is_disposed (self))
+    return;
+
+  g_clear_object (&self->recent_cancellable);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))))
+    gtk_list_box_remove (self->recent_list, child);
+
+  /* New Project and Open come first; the submenu, if any, after them. */
+  while (g_menu_model_get_n_items (G_MENU_MODEL (self->open_section)) > N_OPEN_ITEMS)
+    g_menu_remove (self->open_section, N_OPEN_ITEMS);
+  submenu = g_menu_new ();
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      RecentItem *item = g_ptr_array_index (items, i);
+      g_autoptr(GMenuItem) menu_item = NULL;
+      g_autoptr(GString) label = g_string_new (item->name);
+
+      gtk_list_box_append (self->recent_list, create_recent_row (item));
+
+      /* An underscore in a title is a character here, not a mnemonic. */
+      g_string_replace (label, "_", "__", 0);
+      menu_item = g_menu_item_new (label->str, NULL);
+      g_menu_item_set_action_and_target_value (menu_item, "win.open-recent",
+                                               g_variant_new_string (item->uri));
+      g_menu_append_item (submenu, menu_item);
+    }
+
+  if (items->len > 0)
+    g_menu_append_submenu (self->open_section, _("_Recent Projects"), G_MENU_MODEL (submenu));
+
+  gtk_widget_set_visible (self->recent_box, items->len > 0);
+}
+
+/* Rebuilds the recent projects shown on the empty page and in the menu, newest first. */
+static void
+cc_window_update_recents (CcWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+  GPtrArray *candidates;
+  GList *infos;
+  GPtrArray *sorted;
+
+  g_assert (CC_IS_WINDOW (self));
+
+  if (cc_window_is_disposed (self))
+    return;
+
+  infos = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  sorted = g_ptr_array_new_with_free_func ((GDestroyNotify)gtk_recent_info_unref);
+  for (GList *iter = infos; iter != NULL; iter = iter->next)
+    {
+      GtkRecentInfo *info = iter->data;
+
+      if (g_strcmp0 (gtk_recent_info_get_mime_type (info), CC_PROJECT_MIME_TYPE) == 0 ||
+          gtk_recent_info_has_application (info, RECENT_APP_NAME))
+        g_ptr_array_add (sorted, info);
+      else
+        gtk_recent_info_unref (info);
+    }
+  g_list_free (infos);
+  g_ptr_array_sort (sorted, compare_recent_newest_first);
+
+  candidates = g_ptr_array_new_with_free_func ((GDestroyNotify)recent_item_free);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      GtkRecentInfo *info = g_ptr_array_index (sorted, i);
+      RecentItem *item = g_new0 (RecentItem, 1);
+
+      item->uri = g_strdup (gtk_recent_info_get_uri (info));
+      item->name = g_strdup (gtk_recent_info_get_display_name (info));
+      item->file = g_file_new_for_uri (item->uri);
+      g_ptr_array_add (candidates, item);
+    }
+  g_ptr_array_unref (sorted);
+
+  g_cancellable_cancel (self->recent_cancellable);
+  g_clear_object (&self->recent_cancellable);
+  self->recent_cancellable = g_cancellable_new ();
+
+  task = g_task_new (NULL, self->recent_cancellable, cc_window_recent_cb, g_object_ref (self));
+  g_task_set_source_tag (task, cc_window_update_recents);
+  g_task_set_task_data (task, candidates, (GDestroyNotify)g_ptr_array_unref);
+  g_task_run_in_thread (task, recent_thread);
+}
+
+/**
+ * cc_window_open_recent:
+ * @uri: a project's URI, from the recent projects
+ *
+ * Opens the project as Open does: in its own window, or in this one if it is empty.
+ */
+void
+cc_window_open_recent (CcWindow   *self,
+                       const char *uri)
+{
+  g_autoptr(GFile) file = NULL;
+  GtkApplication *application;
+
+  g_assert (CC_IS_WINDOW (self));
+  g_assert (uri != NULL);
+
+  file = g_file_new_for_uri (uri);
+  application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (CC_IS_APPLICATION (application))
+    cc_application_open_file (CC_APPLICATION (application), file, self);
+  else if (cc_window_is_empty (self))
+    cc_window_open (self, file);
+}
+
+/* Drafts */
+
+static void
+cc_window_draft_removed_cb (GObject      *object,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  DraftOp *op = user_data;
+  CcWindow *self = op->self;
+  g_autoptr(GError) error = NULL;
+
+  cc_drafts_remove_finish (CC_DRAFTS (object), result, &error);
+
+  if (self->draft_op == op)
+    self->draft_op = NULL;
+
+  if (error != NULL && !cc_window_is_disposed (self))
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s is the reason */
+      message = g_strdup_printf (_("Could not remove the draft of unsaved changes: %s"),
+                                 error->message);
+      cc_window_show_toast (self, message);
+    }
+
+  draft_op_free (op);
+}
+
+static void
+draft_op_remove (DraftOp  *op,
+                 CcDrafts *drafts)
+{
+  op->removing = TRUE;
+  op->remove_after = FALSE;
+  cc_drafts_remove_async (drafts, op->id, NULL, cc_window_draft_removed_cb, op);
+}
+
+static void
+cc_window_draft_written_cb (GObject      *object,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  DraftOp *op = user_data;
+  CcWindow *self = op->self;
+  g_autoptr(GError) error = NULL;
+  gboolean written;
+
+  written = cc_drafts_write_finish (CC_DRAFTS (object), result, &error);
+
+  /* The changes were saved or discarded while this ran: what it wrote must go too. */
+  if (op->remove_after)
+    {
+      draft_op_remove (op, CC_DRAFTS (object));
+      return;
+    }
+
+  if (self->draft_op == op)
+    self->draft_op = NULL;
+
+  if (!cc_window_is_disposed (self) && g_strcmp0 (op->id, self->draft_id) == 0)
+    {
+      if (written)
+        {
+          self->drafted = TRUE;
+          self->drafted_generation = op->generation;
+          self->draft_error_shown = FALSE;
+        }
+      else if (!self->draft_error_shown)
+        {
+          g_autofree char *message = NULL;
+
+          /* Once until a draft is written again, rather than every few seconds. */
+          self->draft_error_shown = TRUE;
+          /* Translators: %s is the reason */
+          message = g_strdup_printf (_("Unsaved changes could not be kept in a draft: %s"),
+                                     error->message);
+          cc_window_show_toast (self, message);
+        }
+    }
+
+  draft_op_free (op);
+}
+
+static void
+cc_window_write_draft (CcWindow *self)
+{
+  DraftOp *op;
+
+  g_assert (CC_IS_WINDOW (self));
+  g_assert (self->draft_op == NULL);
+  g_assert (self->project != NULL);
+
+  op = g_new0 (DraftOp, 1);
+  op->self = g_object_ref (self);
+  op->id = g_strdup (self->draft_id);
+  op->generation = cc_project_get_generation (self->project);
+
+  self->draft_op = op;
+  self->draft_on_disk = TRUE;
+  cc_drafts_write_async (self->drafts, op->id, self->project, self->file, NULL,
+                         cc_window_draft_written_cb, op);
+}
+
+static gboolean
+cc_window_draft_timeout_cb (gpointer user_data)
+{
+  CcWindow *self = user_data;
+
+  g_assert (CC_IS_WINDOW (self));
+
+  self->draft_timeout_id = 0;
+
+  if (self->project != NULL && cc_project_get_modified (self->project) &&
+      self->draft_op == NULL &&
+      !(self->drafted &&
+        self->drafted_generation == cc_project_get_generation (self->project)))
+    cc_window_write_draft (self);
+
+  cc_window_schedule_draft (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Keeps a timeout running while the project has unsaved changes; each time it fires, a
+ * generation not yet drafted is written. Changes are thus kept a few seconds after they are
+ * made, and an idle modified project costs a comparison every few seconds, not a write. */
+static void
+cc_window_schedule_draft (CcWindow *self)
+{
+  g_assert (CC_IS_WINDOW (self));
+
+  if (self->project == NULL || !cc_project_get_modified (self->project))
+    {
+      g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+      return;
+    }
+
+  if (self->draft_timeout_id == 0)
+    self->draft_timeout_id = g_timeout_add (draft_delay_msec, cc_window_draft_timeout_cb, self);
+}
+
+/* Removes the draft once the changes in it are saved or discarded. */
+static void
+cc_window_remove_draft (CcWindow *self)
+{
+  DraftOp *op;
+
+  g_assert (CC_IS_WINDOW (self));
+
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  self->drafted = FALSE;
+
+  if (self->draft_op != NULL && g_strcmp0 (self->draft_op->id, self->draft_id) == 0)
+    {
+      if (!self->draft_op->removing)
+        self->draft_op->remove_after = TRUE;
+      self->draft_on_disk = FALSE;
+      return;
+    }
+
+  if (!self->draft_on_disk || self->draft_id == NULL)
+    return;
+
+  /* Still writing the draft of a project shown before: that one is not ours to remove, and
+   * no write of this one can start until it is done. */
+  if (self->draft_op != NULL)
+    {
+      cc_drafts_remove_async (self->drafts, self->draft_id, NULL, NULL, NULL);
+      self->draft_on_disk = FALSE;
+      return;
+    }
+
+  op = g_new0 (DraftOp, 1);
+  op->self = g_object_ref (self);
+  op->id = g_strdup (self->draft_id);
+  self->draft_op = op;
+  self->draft_on_disk = FALSE;
+  draft_op_remove (op, self->drafts);
+}
+
+static void
+on_project_notify_modified_cb (CcWindow   *self,
+                               GParamSpec *pspec,
+                               CcProject  *project)
+{
+  g_assert (CC_IS_WINDOW (self));
+
+  cc_window_update_title (self);
+
+  /* Saved, or otherwise no longer different from the file: the draft has nothing to keep. */
+  if (cc_project_get_modified (project))
+    cc_window_schedule_draft (self);
+  else
+    cc_window_remove_draft (self);
+}
+
+/**
+ * cc_window_get_draft_id:
+ *
+ * Returns: (nullable): the id under which the project's unsaved changes are drafted
+ */
+const char *
+cc_window_get_draft_id (CcWindow *self)
+{
+  g_assert (CC_IS_WINDOW (self));
+
+  return self->draft_id;
+}
+
+/* Whether a draft is being written or removed; for tests. */
+gboolean
+cc_window_get_draft_busy (CcWindow *self)
+{
+  g_assert (CC_IS_WINDOW (self));
+
+  return self->draft_op != NULL;
+}
+
+/* For tests, which cannot wait seconds for each draft. */
+void
+cc_window_set_draft_delay (guint msec)
+{
+  draft_delay_msec = MAX (msec, 1);
+}
+
+/**
+ * cc_window_set_project:
+ * @file: (nullable): the project's file, %NULL for a project never saved
+ * @draft: (nullable): the draft @project was recovered from, whose id it keeps
+ */
 static void
 cc_window_set_project (CcWindow  *self,
                        GFile     *file,
-                       CcProject *project)
+                       CcProject *project,
+                       CcDraft   *draft)
 {
   g_assert (CC_IS_WINDOW (self));
-  g_assert (G_IS_FILE (file));
+  g_assert (file == NULL || G_IS_FILE (file));
   g_assert (CC_IS_PROJECT (project));
+
+  /* The draft of a project shown before stays on disk: it may be all that is left of it. */
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  g_free (self->draft_id);
+  self->draft_id = draft != NULL ? g_strdup (cc_draft_get_id (draft)) : g_uuid_string_random ();
+  self->drafted = draft != NULL;
+  self->draft_on_disk = draft != NULL;
+  self->drafted_generation = cc_project_get_generation (project);
+  self->draft_error_shown = FALSE;
 
   g_set_object (&self->file, file);
   g_set_object (&self->project, project);
@@ -165,10 +748,13 @@ cc_window_set_project (CcWindow  *self,
   gtk_drop_down_set_selected (self->right_dropdown,
                               cc_project_get_n_sources (project) > 1 ? 1 : 0);
   cc_window_update_page (self);
+  /* A project without sources selects nothing, which the selection does not notify. */
+  cc_window_update_source_page (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->sources_list_view));
 
   cc_window_update_title (self);
   cc_window_actions_update (self);
+  cc_window_schedule_draft (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
@@ -190,6 +776,85 @@ cc_window_show_load_error (CcWindow     *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static const char *
+draft_display_name (CcDraft *draft,
+                    char   **to_free)
+{
+  if (cc_draft_get_title (draft) != NULL)
+    return cc_draft_get_title (draft);
+
+  if (cc_draft_get_file (draft) != NULL)
+    return (*to_free = dup_file_display_name (cc_draft_get_file (draft)));
+
+  return _("Untitled Project");
+}
+
+static void
+on_draft_error_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            CcWindow         *self)
+{
+  CcDraft *draft = g_object_get_data (G_OBJECT (dialog), "draft");
+
+  g_assert (CC_IS_WINDOW (self));
+
+  /* Only the user deletes a draft that could not be read: it may hold what can be rescued. */
+  if (g_strcmp0 (response, "delete") == 0)
+    cc_drafts_remove_async (self->drafts, cc_draft_get_id (draft), NULL, NULL, NULL);
+}
+
+static void
+cc_window_show_draft_error (CcWindow     *self,
+                            CcDraft      *draft,
+                            const GError *error)
+{
+  g_autofree char *to_free = NULL;
+  g_autofree char *location = NULL;
+  AdwMessageDialog *dialog;
+
+  g_assert (CC_IS_WINDOW (self));
+  g_assert (draft != NULL);
+  g_assert (error != NULL);
+
+  location = g_file_get_parse_name (cc_draft_get_contents (draft));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Could Not Recover Unsaved Changes"),
+                                                       NULL));
+  adw_message_dialog_format_body (dialog,
+                                  /* Translators: the first %s is a project's title, the
+                                   * second the reason, the third the draft's file */
+                                  _("The draft of “%s” could not be read: %s\n\n"
+                                    "It is kept in “%s”."),
+                                  draft_display_name (draft, &to_free), error->message, location);
+  adw_message_dialog_add_responses (dialog,
+                                    "delete", _("_Delete Draft"),
+                                    "close", _("_Keep Draft"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  g_object_set_data_full (G_OBJECT (dialog), "draft", cc_draft_ref (draft),
+                          (GDestroyNotify)cc_draft_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_draft_error_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+cc_window_add_pending_sources (CcWindow *self)
+{
+  g_autoptr(GListStore) sources = NULL;
+  g_autoptr(GPtrArray) pending = g_steal_pointer (&self->pending_sources);
+
+  if (pending == NULL)
+    return;
+
+  sources = g_list_store_new (CC_TYPE_SOURCE);
+  for (guint i = 0; i < pending->len; i++)
+    g_list_store_append (sources, g_ptr_array_index (pending, i));
+
+  cc_window_add_sources (self, G_LIST_MODEL (sources));
+}
+
 static void
 cc_window_load_cb (GObject      *object,
                    GAsyncResult *result,
@@ -208,17 +873,220 @@ cc_window_load_cb (GObject      *object,
   if (data->cancellable != self->load_cancellable)
     return;
 
+  if (project == NULL && data->draft != NULL &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      cc_window_show_draft_error (self, data->draft, error);
+
+      /* The project as last saved is the next best thing. */
+      if (data->file != NULL)
+        {
+          g_clear_pointer (&data->draft, cc_draft_unref);
+          cc_window_load (self, g_steal_pointer (&data));
+          return;
+        }
+
+      g_clear_error (&error);
+    }
+
   g_clear_object (&self->load_cancellable);
   g_clear_object (&self->loading_file);
 
-  if (project != NULL)
-    cc_window_set_project (self, data->file, project);
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    cc_window_show_load_error (self, error);
+  if (project != NULL && data->draft != NULL)
+    {
+      /* Recovered changes are unsaved changes, bound to the file they were made to. */
+      cc_project_set_modified (project, TRUE);
+      cc_window_set_project (self, data->file, project, data->draft);
+    }
+  else if (project != NULL)
+    {
+      cc_window_set_project (self, data->file, project, NULL);
+      cc_window_add_recent (self, data->file);
+    }
+  else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      cc_window_show_load_error (self, error);
+    }
 
   cc_window_update_page (self);
   cc_window_actions_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+
+  cc_window_add_pending_sources (self);
+}
+
+/* Reads what @data names; the window stays loading until it is read. */
+static void
+cc_window_load (CcWindow *self,
+                LoadData *data)
+{
+  GFile *file;
+
+  g_assert (CC_IS_WINDOW (self));
+  g_assert (data->cancellable == self->load_cancellable);
+
+  file = data->draft != NULL ? cc_draft_get_contents (data->draft) : data->file;
+  cc_project_load_async (file, data->cancellable, cc_window_load_cb, data);
+}
+
+/* Called when the load of @data is dropped without reading anything. */
+static void
+cc_window_stop_loading (CcWindow *self,
+                        LoadData *data)
+{
+  g_assert (CC_IS_WINDOW (self));
+
+  if (data->cancellable != self->load_cancellable)
+    return;
+
+  g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->loading_file);
+
+  cc_window_update_page (self);
+  cc_window_actions_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+
+  cc_window_add_pending_sources (self);
+}
+
+/**
+ * cc_window_new_recover_dialog:
+ * @opening: whether the user is opening the draft's file, rather than starting Crosscheck
+ *
+ * Asks whether to recover @draft, with the responses "recover", "discard" and "cancel".
+ *
+ * Returns: (transfer none): the question, not yet presented
+ */
+GtkWidget *
+cc_window_new_recover_dialog (CcWindow *self,
+                              CcDraft  *draft,
+                              gboolean  opening)
+{
+  g_autofree char *to_free = NULL;
+  g_autofree char *when = NULL;
+  AdwMessageDialog *dialog;
+  const char *name;
+
+  g_assert (CC_IS_WINDOW (self));
+  g_assert (draft != NULL);
+
+  name = draft_display_name (draft, &to_free);
+  when = dup_time_label (cc_draft_get_saved (draft));
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Recover Unsaved Changes?"), NULL));
+  if (opening)
+    {
+      adw_message_dialog_format_body (dialog,
+                                      /* Translators: the first %s is a project's title, the
+                                       * second a time such as “today at 14:32” */
+                                      _("“%s” has changes from %s that were not saved. "
+                                        "Recover them, or discard them and open the project "
+                                        "as it was last saved?"),
+                                      name, when);
+    }
+  else if (cc_draft_get_file (draft) != NULL)
+    {
+      g_autofree char *location = dup_location_label (cc_draft_get_file (draft));
+
+      /* Two projects may share a title; the file tells them apart. */
+      adw_message_dialog_format_body (dialog,
+                                      /* Translators: the first %s is a project's title, the
+                                       * second its file, such as “~/Documents/a.crosscheck”,
+                                       * the third a time such as “today at 14:32” */
+                                      _("“%s” (%s) has changes from %s that were not saved "
+                                        "before Crosscheck closed. Discarded changes are "
+                                        "permanently lost."),
+                                      name, location, when);
+    }
+  else
+    {
+      adw_message_dialog_format_body (dialog,
+                                      /* Translators: the first %s is a project's title, the
+                                       * second a time such as “today at 14:32” */
+                                      _("“%s” has changes from %s that were not saved before "
+                                        "Crosscheck closed. Discarded changes are permanently "
+                                        "lost."),
+                                      name, when);
+    }
+
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", opening ? _("_Cancel") : _("_Not Now"),
+                                    "discard", _("_Discard"),
+                                    "recover", _("_Recover"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "recover", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "recover");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+
+  return GTK_WIDGET (dialog);
+}
+
+static void
+on_recover_dialog_response_cb (AdwMessageDialog *dialog,
+                               const char       *response,
+                               CcWindow         *self)
+{
+  LoadData *data = g_object_steal_data (G_OBJECT (dialog), "load-data");
+
+  g_assert (CC_IS_WINDOW (self));
+  g_assert (data != NULL);
+
+  /* Another open took over while the question was shown. */
+  if (data->cancellable != self->load_cancellable)
+    {
+      load_data_free (data);
+      return;
+    }
+
+  if (g_strcmp0 (response, "recover") == 0)
+    {
+      cc_window_load (self, data);
+    }
+  else if (g_strcmp0 (response, "discard") == 0)
+    {
+      cc_drafts_remove_async (self->drafts, cc_draft_get_id (data->draft), NULL, NULL, NULL);
+      g_clear_pointer (&data->draft, cc_draft_unref);
+      cc_window_load (self, data);
+    }
+  else
+    {
+      cc_window_stop_loading (self, data);
+      load_data_free (data);
+    }
+}
+
+static void
+cc_window_find_draft_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(LoadData) data = user_data;
+  g_autoptr(CcDraft) draft = NULL;
+  CcWindow *self = data->self;
+  GtkWidget *dialog;
+
+  /* Drafts that cannot be looked for are no reason not to open the file. */
+  draft = cc_drafts_find_newer_finish (CC_DRAFTS (object), result, NULL);
+
+  if (data->cancellable != self->load_cancellable)
+    return;
+
+  if (draft == NULL)
+    {
+      cc_window_load (self, g_steal_pointer (&data));
+      return;
+    }
+
+  data->draft = g_steal_pointer (&draft);
+  dialog = cc_window_new_recover_dialog (self, data->draft, TRUE);
+  g_object_set_data_full (G_OBJECT (dialog), "load-data", g_steal_pointer (&data),
+                          (GDestroyNotify)load_data_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_recover_dialog_response_cb), self,
+                           0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -259,7 +1127,7 @@ cc_window_save_cb (GObject      *object,
     return;
 
   /* The window was destroyed while the save ran; there is no one left to tell. */
-  if (self->project_signals == NULL)
+  if (cc_window_is_disposed (self))
     return;
 
   if (error != NULL)
@@ -277,6 +1145,9 @@ cc_window_save_cb (GObject      *object,
       cc_window_update_title (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
     }
+
+  if (data->project == self->project)
+    cc_window_add_recent (self, data->file);
 
   cc_window_actions_update (self);
 
@@ -304,6 +1175,8 @@ on_close_dialog_response_cb (AdwMessageDialog *dialog,
 
   if (g_strcmp0 (response, "discard") == 0)
     {
+      cc_window_remove_draft (self);
+
       /* Not from inside the dialog's own signal: the dialog must go before its parent does. */
       g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, cc_window_destroy_idle_cb,
                        g_object_ref (self), g_object_unref);
@@ -446,6 +1319,213 @@ on_sources_selection_items_changed_cb (GListModel *model,
   cc_window_actions_update (self);
 }
 
+/* Importing */
+
+static void
+cc_window_select_source_at (CcWindow *self,
+                            guint     position)
+{
+  g_assert (CC_IS_WINDOW (self));
+
+  gtk_single_selection_set_selected (self->sources_selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->sources_list_view),
+                              "list.scroll-to-item", "u", position);
+}
+
+/**
+ * cc_window_add_sources:
+ * @sources: (element-type CcSource): sources in no project yet
+ *
+ * Appends @sources to the project, each with an id of its own, and selects the first. A
+ * window without a project starts an untitled one; one still loading adds them once loaded.
+ */
+void
+cc_window_add_sources (CcWindow   *self,
+                       GListModel *sources)
+{
+  guint n_sources;
+  guint first;
+
+  g_assert (CC_IS_WINDOW (self));
+  g_assert (G_IS_LIST_MODEL (sources));
+
+  n_sources = g_list_model_get_n_items (sources);
+  if (n_sources == 0)
+    return;
+
+  if (self->project == NULL && self->load_cancellable != NULL)
+    {
+      if (self->pending_sources == NULL)
+        self->pending_sources = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < n_sources; i++)
+        g_ptr_array_add (self->pending_sources, g_list_model_get_item (sources, i));
+      return;
+    }
+
+  if (self->project == NULL)
+    {
+      g_autoptr(CcProject) project = cc_project_new ();
+      cc_window_set_project (self, NULL, project, NULL);
+    }
+
+  first = cc_project_get_n_sources (self->project);
+  for (guint i = 0; i < n_sources; i++)
+    {
+      g_autoptr(CcSource) source = g_list_model_get_item (sources, i);
+      g_autofree char *id = NULL;
+      const char *hint;
+
+      /* The outlet makes the shorter id, and the one a reader of the command line knows. */
+      hint = cc_source_get_outlet (source);
+      if (hint == NULL)
+        hint = cc_source_get_title (source);
+      id = cc_project_make_unique_id (self->project, hint);
+      cc_source_set_id (source, id);
+      cc_project_add_source (self->project, source);
+    }
+
+  cc_window_select_source_at (self, first);
+}
+
+static void
+on_import_dialog_add_sources_cb (CcImportDialog *dialog,
+                                 GListModel     *sources,
+                                 CcWindow       *self)
+{
+  g_assert (CC_IS_WINDOW (self));
+
+  cc_window_add_sources (self, sources);
+}
+
+/**
+ * cc_window_import_files:
+ *
+ * Imports @files in the background and asks the user to review them; the sources they add
+ * join this window's project.
+ *
+ * Returns: (transfer none): the review dialog
+ */
+CcImportDialog *
+cc_window_import_files (CcWindow  *self,
+                        GFile    **files,
+                        guint      n_files)
+{
+  CcImportDialog *dialog;
+
+  g_assert (CC_IS_WINDOW (self));
+  g_assert (files != NULL || n_files == 0);
+
+  dialog = cc_import_dialog_new (GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "add-sources",
+                           G_CALLBACK (on_import_dialog_add_sources_cb), self, 0);
+  cc_import_dialog_import (dialog, files, n_files);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return dialog;
+}
+
+static gboolean
+is_project_file (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  return basename != NULL && g_str_has_suffix (basename, CC_PROJECT_FILE_SUFFIX);
+}
+
+/**
+ * cc_window_drop_files:
+ * @files: (element-type GFile): the files dropped
+ *
+ * Opens the projects among @files, as Open does, and imports the rest.
+ *
+ * Returns: whether there was anything to take
+ */
+gboolean
+cc_window_drop_files (CcWindow *self,
+                      GSList   *files)
+{
+  g_autoptr(GPtrArray) articles = g_ptr_array_new ();
+  GtkApplication *application;
+
+  g_assert (CC_IS_WINDOW (self));
+
+  application = gtk_window_get_application (GTK_WINDOW (self));
+
+  for (const GSList *iter = files; iter != NULL; iter = iter->next)
+    {
+      GFile *file = iter->data;
+
+      if (!is_project_file (file))
+        g_ptr_array_add (articles, file);
+      else if (CC_IS_APPLICATION (application))
+        cc_application_open_file (CC_APPLICATION (application), file, self);
+      else if (cc_window_is_empty (self))
+        cc_window_open (self, file);
+    }
+
+  if (articles->len > 0)
+    cc_window_import_files (self, (GFile **)articles->pdata, articles->len);
+
+  return files != NULL;
+}
+
+static void
+cc_window_set_drop_hint_visible (CcWindow *self,
+                                 gboolean  visible)
+{
+  gtk_widget_set_visible (self->drop_hint, visible);
+
+  if (visible)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "dropping");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "dropping");
+}
+
+static GdkDragAction
+on_drop_target_enter_cb (GtkDropTarget *target,
+                         double         x,
+                         double         y,
+                         CcWindow      *self)
+{
+  g_assert (CC_IS_WINDOW (self));
+
+  cc_window_set_drop_hint_visible (self, TRUE);
+  return GDK_ACTION_COPY;
+}
+
+static void
+on_drop_target_leave_cb (GtkDropTarget *target,
+                         CcWindow      *self)
+{
+  g_assert (CC_IS_WINDOW (self));
+
+  cc_window_set_drop_hint_visible (self, FALSE);
+}
+
+static gboolean
+on_drop_target_drop_cb (GtkDropTarget *target,
+                        const GValue  *value,
+                        double         x,
+                        double         y,
+                        CcWindow      *self)
+{
+  GSList *files;
+  gboolean taken;
+
+  g_assert (CC_IS_WINDOW (self));
+
+  cc_window_set_drop_hint_visible (self, FALSE);
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  taken = cc_window_drop_files (self, files);
+  g_slist_free (files);
+
+  return taken;
+}
+
 static void
 cc_window_dispose (GObject *object)
 {
@@ -455,7 +1535,15 @@ cc_window_dispose (GObject *object)
   g_clear_object (&self->load_cancellable);
   g_clear_object (&self->loading_file);
 
+  g_cancellable_cancel (self->recent_cancellable);
+  g_clear_object (&self->recent_cancellable);
+
   g_clear_weak_pointer (&self->close_dialog);
+
+  /* A draft write under way finishes on its own. The draft stays: the window can go without
+   * the user deciding about its changes, as when the session ends, and then the draft is
+   * what brings them back. */
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
 
   if (self->project_signals != NULL)
     g_signal_group_set_target (self->project_signals, NULL);
@@ -465,8 +1553,20 @@ cc_window_dispose (GObject *object)
   g_clear_object (&self->project_signals);
   g_clear_object (&self->project);
   g_clear_object (&self->file);
+  g_clear_pointer (&self->pending_sources, g_ptr_array_unref);
 
   G_OBJECT_CLASS (cc_window_parent_class)->dispose (object);
+}
+
+static void
+cc_window_finalize (GObject *object)
+{
+  CcWindow *self = (CcWindow *)object;
+
+  g_clear_pointer (&self->draft_id, g_free);
+  g_clear_object (&self->drafts);
+
+  G_OBJECT_CLASS (cc_window_parent_class)->finalize (object);
 }
 
 static void
@@ -501,6 +1601,7 @@ cc_window_class_init (CcWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = cc_window_dispose;
+  object_class->finalize = cc_window_finalize;
   object_class->get_property = cc_window_get_property;
 
   window_class->close_request = cc_window_close_request;
@@ -508,7 +1609,8 @@ cc_window_class_init (CcWindowClass *klass)
   /**
    * CcWindow:file:
    *
-   * The file of the project shown; it changes only once a load has succeeded.
+   * The file of the project shown; it changes only once a load has succeeded. %NULL for a
+   * project never saved.
    */
   properties[PROP_FILE] =
     g_param_spec_object ("file", "File", "The file of the project shown",
@@ -545,10 +1647,15 @@ cc_window_class_init (CcWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/crosscheck/Crosscheck/ui/cc-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CcWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CcWindow, drop_hint);
   gtk_widget_class_bind_template_child (widget_class, CcWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, CcWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, CcWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, CcWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, CcWindow, recent_box);
+  gtk_widget_class_bind_template_child (widget_class, CcWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, CcWindow, open_section);
   gtk_widget_class_bind_template_child (widget_class, CcWindow, project_paned);
   gtk_widget_class_bind_template_child (widget_class, CcWindow, sources_list_view);
   gtk_widget_class_bind_template_child (widget_class, CcWindow, sources_selection);
@@ -574,11 +1681,29 @@ cc_window_init (CcWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->drafts = g_object_ref (cc_drafts_get_default ());
+
   self->project_signals = g_signal_group_new (CC_TYPE_PROJECT);
   g_signal_group_connect_swapped (self->project_signals, "notify::title",
                                   G_CALLBACK (cc_window_update_title), self);
   g_signal_group_connect_swapped (self->project_signals, "notify::modified",
-                                  G_CALLBACK (cc_window_update_title), self);
+                                  G_CALLBACK (on_project_notify_modified_cb), self);
+
+  /* Files dropped anywhere in the window, even on a text view that takes text. */
+  self->drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (self->drop_target),
+                                              GTK_PHASE_CAPTURE);
+  g_signal_connect_object (self->drop_target, "enter",
+                           G_CALLBACK (on_drop_target_enter_cb), self, 0);
+  g_signal_connect_object (self->drop_target, "leave",
+                           G_CALLBACK (on_drop_target_leave_cb), self, 0);
+  g_signal_connect_object (self->drop_target, "drop",
+                           G_CALLBACK (on_drop_target_drop_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (self->drop_target));
+
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (cc_window_update_recents), self, G_CONNECT_SWAPPED);
+  cc_window_update_recents (self);
 
   cc_window_update_page (self);
   cc_window_update_title (self);
@@ -595,21 +1720,17 @@ cc_window_new (CcApplication *application)
                        NULL);
 }
 
-/**
- * cc_window_open:
- *
- * Loads @file in the background and shows it once it is loaded. If loading fails the window
- * tells the user and keeps what it showed before. A newer call cancels an older load.
- */
-void
-cc_window_open (CcWindow *self,
-                GFile    *file)
+/* Starts a load, replacing any under way; the caller goes on with cc_window_load() or a
+ * question first. */
+static LoadData *
+cc_window_begin_load (CcWindow *self,
+                      GFile    *file,
+                      CcDraft  *draft)
 {
   LoadData *data;
   gboolean was_loading;
 
-  g_return_if_fail (CC_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
+  g_assert (CC_IS_WINDOW (self));
 
   was_loading = cc_window_get_loading (self);
 
@@ -620,14 +1741,78 @@ cc_window_open (CcWindow *self,
 
   data = g_new0 (LoadData, 1);
   data->self = g_object_ref (self);
-  data->file = g_object_ref (file);
+  data->file = file != NULL ? g_object_ref (file) : NULL;
+  data->draft = draft != NULL ? cc_draft_ref (draft) : NULL;
   data->cancellable = g_object_ref (self->load_cancellable);
-
-  cc_project_load_async (file, self->load_cancellable, cc_window_load_cb, data);
 
   cc_window_update_page (self);
   cc_window_actions_update (self);
   if (!was_loading)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+
+  return data;
+}
+
+/**
+ * cc_window_open:
+ *
+ * Loads @file in the background and shows it once it is loaded. If loading fails the window
+ * tells the user and keeps what it showed before. A newer call cancels an older load. When
+ * a draft holds changes to @file newer than the file, the user is asked whether to recover
+ * them first.
+ */
+void
+cc_window_open (CcWindow *self,
+                GFile    *file)
+{
+  LoadData *data;
+
+  g_return_if_fail (CC_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  data = cc_window_begin_load (self, file, NULL);
+  cc_drafts_find_newer_async (self->drafts, file, data->cancellable,
+                              cc_window_find_draft_cb, data);
+}
+
+/**
+ * cc_window_recover_draft:
+ *
+ * Loads @draft as a modified project bound to the draft's file, so that saving writes that
+ * file. A draft that cannot be read is kept, and the user is told why.
+ */
+void
+cc_window_recover_draft (CcWindow *self,
+                         CcDraft  *draft)
+{
+  g_assert (CC_IS_WINDOW (self));
+  g_assert (draft != NULL);
+
+  cc_window_load (self, cc_window_begin_load (self, cc_draft_get_file (draft), draft));
+}
+
+/**
+ * cc_window_new_project:
+ *
+ * Shows a new, empty, untitled project in the window, in place of anything it showed.
+ */
+void
+cc_window_new_project (CcWindow *self)
+{
+  g_autoptr(CcProject) project = NULL;
+  gboolean was_loading;
+
+  g_return_if_fail (CC_IS_WINDOW (self));
+
+  was_loading = cc_window_get_loading (self);
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->loading_file);
+
+  project = cc_project_new ();
+  cc_window_set_project (self, NULL, project, NULL);
+
+  if (was_loading)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
@@ -662,13 +1847,20 @@ cc_window_get_loading (CcWindow *self)
   return self->load_cancellable != NULL;
 }
 
-/* Empty windows are reused for the next project opened, rather than opening another. */
+/* Empty windows are reused for the next project opened, rather than opening another: those
+ * with no project, and those with a new project the user has done nothing with. */
 gboolean
 cc_window_is_empty (CcWindow *self)
 {
   g_assert (CC_IS_WINDOW (self));
 
-  return self->project == NULL && self->load_cancellable == NULL;
+  if (self->load_cancellable != NULL)
+    return FALSE;
+
+  return self->project == NULL ||
+         (self->file == NULL &&
+          !cc_project_get_modified (self->project) &&
+          cc_project_get_n_sources (self->project) == 0);
 }
 
 gboolean
@@ -693,9 +1885,10 @@ cc_window_get_saving (CcWindow *self)
 /**
  * cc_window_save_to_file:
  *
- * Saves the project to @file in the background; once saved, @file is the window's file. On failure the window says why and the
- * project stays as it was, modified. Only files chosen by the user come here, and the window's
- * own file, which is only ever one that loaded: a file that failed to load is never written.
+ * Saves the project to @file in the background; once saved, @file is the window's file. On
+ * failure the window says why and the project stays as it was, modified. Only files chosen by
+ * the user come here, and the window's own file, which is only ever one that loaded: a file
+ * that failed to load is never written.
  */
 void
 cc_window_save_to_file (CcWindow *self,

@@ -20,6 +20,7 @@ G_DECLARE_FINAL_TYPE (CcWindow, cc_window, CC, WINDOW, AdwApplicationWindow)
 CcWindow  *cc_window_new         (CcApplication *application);
 void       cc_window_open        (CcWindow      *self,
                                   GFile         *file);
+void       cc_window_new_project (CcWindow      *self);
 GFile     *cc_window_get_file    (CcWindow      *self);
 CcProject *cc_window_get_project (CcWindow      *self);
 gboolean   cc_window_get_loading (CcWindow      *self);

@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "cc-application.h"
+#include "cc-drafts.h"
+#include "cc-import-dialog.h"
 #include "cc-project-io.h"
 #include "ui-test-util.h"
 #include "cc-source-row.h"
@@ -913,12 +915,768 @@ test_window_finalizes (void)
   g_assert_null (project);
 }
 
+static GFile *
+import_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "import", name, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             gboolean (*match) (GtkWidget *, gconstpointer),
+             gconstpointer data)
+{
+  if (match (widget, data))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_group_titled (GtkWidget     *widget,
+                 gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_GROUP (widget) &&
+         g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), title) == 0;
+}
+
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+/* The row called @row_title in the import dialog's group for @file_name. */
+static GtkWidget *
+find_import_row (GtkWindow  *dialog,
+                 const char *file_name,
+                 const char *row_title)
+{
+  GtkWidget *group = find_widget (GTK_WIDGET (dialog), is_group_titled, file_name);
+  GtkWidget *row;
+
+  g_assert_nonnull (group);
+  row = find_widget (group, is_row_titled, row_title);
+  g_assert_nonnull (row);
+
+  return row;
+}
+
+static const char *
+import_row_text (GtkWindow  *dialog,
+                 const char *file_name,
+                 const char *row_title)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (find_import_row (dialog, file_name, row_title)));
+}
+
+static void
+click_button (GtkWindow  *window,
+              const char *label)
+{
+  GtkWidget *button = find_widget (GTK_WIDGET (window), is_button_labelled, label);
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static gboolean
+import_dialog_ready (gpointer data)
+{
+  GtkWindow *dialog = find_transient (data, CC_TYPE_IMPORT_DIALOG);
+
+  return dialog != NULL && !cc_import_dialog_get_importing (CC_IMPORT_DIALOG (dialog));
+}
+
+static GtkWindow *
+wait_for_import_dialog (CcWindow *window)
+{
+  wait_for (import_dialog_ready, window, "the import dialog to show the files");
+  return find_transient (window, CC_TYPE_IMPORT_DIALOG);
+}
+
+static gboolean
+window_has_sources (gpointer data)
+{
+  CcWindow *window = data;
+
+  return cc_window_get_project (window) != NULL &&
+         cc_project_get_n_sources (cc_window_get_project (window)) > 0;
+}
+
+static void
+test_window_new_project (void)
+{
+  CcWindow *window = cc_window_new (application);
+  CcWindow *again;
+  CcWindow *other;
+  CcWindow *created;
+  CcProject *project;
+  g_autoptr(GFile) file = fixture_file ("three-sources.crosscheck");
+
+  gtk_window_present (GTK_WINDOW (window));
+  flush_main_loop ();
+
+  /* An empty window takes the new project. */
+  g_assert_true (cc_application_new_project (application, window) == window);
+  project = cc_window_get_project (window);
+  g_assert_nonnull (project);
+  g_assert_null (cc_window_get_file (window));
+  g_assert_cmpuint (cc_project_get_n_sources (project), ==, 0);
+  g_assert_false (cc_project_get_modified (project));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Untitled Project");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "project");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->source_stack), ==, "no-sources");
+
+  /* Untouched, it is still empty: asking again, or opening a project, reuses it. */
+  g_assert_true (cc_window_is_empty (window));
+  again = cc_application_new_project (application, window);
+  g_assert_true (again == window);
+  g_assert_true (cc_window_get_project (window) == project);
+
+  /* A window with a project is not replaced: another window shows the new project. */
+  other = open_window (file);
+  created = cc_application_new_project (application, other);
+  g_assert_true (created != other && created != window);
+  g_assert_true (g_file_equal (cc_window_get_file (other), file));
+  g_assert_null (cc_window_get_file (created));
+  g_assert_cmpuint (cc_project_get_n_sources (cc_window_get_project (created)), ==, 0);
+
+  close_window (created);
+  close_window (other);
+
+  /* Opening a project goes to the untouched new project's window. */
+  g_assert_true (cc_application_open_file (application, file, window) == window);
+  wait_for (window_not_loading, window, "the project to load");
+  g_assert_true (g_file_equal (cc_window_get_file (window), file));
+
+  close_window (window);
+}
+
+/* Importing into an empty window: the review shows each file's metadata, an edited title is
+ * the source's title, and the sources form a new untitled project. */
+static void
+test_window_import_into_empty_window (void)
+{
+  GFile *files[] = { import_fixture ("article.html"), import_fixture ("council-notes.txt") };
+  CcWindow *window = cc_window_new (application);
+  CcProject *project;
+  GtkWindow *dialog;
+  GtkWidget *row;
+
+  gtk_window_present (GTK_WINDOW (window));
+  cc_window_import_files (window, files, G_N_ELEMENTS (files));
+  dialog = wait_for_import_dialog (window);
+  g_assert_true (gtk_window_get_modal (dialog));
+
+  row = find_import_row (dialog, "article.html", "Title");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==,
+                   "Harbour bridge to close for six weeks of repairs");
+  g_assert_cmpstr (import_row_text (dialog, "article.html", "Outlet"), ==,
+                   "The Millbrook Courier");
+  g_assert_cmpstr (import_row_text (dialog, "article.html", "Published (YYYY-MM-DD)"), ==,
+                   "2026-03-14");
+  g_assert_cmpstr (import_row_text (dialog, "council-notes.txt", "Title"), ==,
+                   "Council approves harbour repairs");
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "Bridge to close");
+  click_button (dialog, "_Add Sources");
+  wait_for (window_has_sources, window, "the sources to be added");
+
+  project = cc_window_get_project (window);
+  g_assert_null (cc_window_get_file (window));
+  g_assert_cmpuint (cc_project_get_n_sources (project), ==, 2);
+  g_assert_cmpstr (cc_source_get_title (cc_project_get_source (project, 0)), ==,
+                   "Bridge to close");
+  g_assert_cmpstr (cc_source_get_outlet (cc_project_get_source (project, 0)), ==,
+                   "The Millbrook Courier");
+  g_assert_cmpstr (cc_source_get_title (cc_project_get_source (project, 1)), ==,
+                   "Council approves harbour repairs");
+  g_assert_cmpstr (cc_source_get_id (cc_project_get_source (project, 0)), !=,
+                   cc_source_get_id (cc_project_get_source (project, 1)));
+  g_assert_true (cc_project_get_modified (project));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Untitled Project");
+
+  /* The first new source is the one shown. */
+  g_assert_cmpuint (gtk_single_selection_get_selected (window->sources_selection), ==, 0);
+  g_assert_true (cc_source_view_get_source (window->source_view) ==
+                 cc_project_get_source (project, 0));
+
+  cc_project_set_modified (project, FALSE);
+  close_window (window);
+  g_object_unref (files[0]);
+  g_object_unref (files[1]);
+}
+
+/* A file that is not an article is named in the review, with the reason. */
+static void
+test_window_import_binary_error (void)
+{
+  g_autoptr(GFile) binary = write_temp_file ("scan.pdf", "%PDF-1.4");
+  g_autoptr(GFile) text = import_fixture ("council-notes.txt");
+  g_autofree char *subtitle = NULL;
+  CcWindow *window = cc_window_new (application);
+  GtkWindow *dialog;
+  GtkWidget *errors;
+  GtkWidget *row;
+  GFile *files[2];
+
+  /* NUL bytes make it binary whatever its name says. */
+  g_assert_true (g_file_replace_contents (binary, "%PDF-1.4\n\0\0\xff", 12, NULL, FALSE,
+                                          G_FILE_CREATE_NONE, NULL, NULL, NULL));
+  files[0] = binary;
+  files[1] = text;
+
+  gtk_window_present (GTK_WINDOW (window));
+  cc_window_import_files (window, files, 2);
+  dialog = wait_for_import_dialog (window);
+
+  errors = find_widget (GTK_WIDGET (dialog), is_group_titled, "Could Not Import");
+  g_assert_nonnull (errors);
+  row = find_widget (errors, is_row_titled, "scan.pdf");
+  g_assert_nonnull (row);
+  subtitle = g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+  g_assert_nonnull (strstr (subtitle, "“scan.pdf” is not a text file"));
+
+  /* Adding takes the file that could be read, and nothing of the other. */
+  click_button (dialog, "_Add Sources");
+  wait_for (window_has_sources, window, "the source to be added");
+  g_assert_cmpuint (cc_project_get_n_sources (cc_window_get_project (window)), ==, 1);
+
+  cc_project_set_modified (cc_window_get_project (window), FALSE);
+  close_window (window);
+  delete_temp_file (binary);
+}
+
+static gboolean
+window_has_four_sources (gpointer data)
+{
+  CcWindow *window = data;
+
+  return cc_window_get_project (window) != NULL &&
+         cc_project_get_n_sources (cc_window_get_project (window)) == 4;
+}
+
+static gboolean
+drop (CcWindow *window,
+      GFile   **files,
+      gsize     n_files)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean taken = FALSE;
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_array (files, n_files));
+  g_signal_emit_by_name (window->drop_target, "drop", &value, 10.0, 10.0, &taken);
+
+  return taken;
+}
+
+/* Articles dropped on a project are imported into it through the review. */
+static void
+test_window_drop_articles (void)
+{
+  g_autoptr(GFile) file = copy_fixture ("three-sources.crosscheck");
+  g_autoptr(GFile) article = import_fixture ("council-notes.txt");
+  CcWindow *window = open_window (file);
+  CcProject *project = cc_window_get_project (window);
+  GdkDragAction action = 0;
+  GtkWindow *dialog;
+
+  /* Dragging over shows that the window takes files. */
+  g_signal_emit_by_name (window->drop_target, "enter", 10.0, 10.0, &action);
+  g_assert_cmpint (action, ==, GDK_ACTION_COPY);
+  g_assert_true (gtk_widget_get_visible (window->drop_hint));
+  g_signal_emit_by_name (window->drop_target, "leave");
+  g_assert_false (gtk_widget_get_visible (window->drop_hint));
+
+  g_assert_true (drop (window, &article, 1));
+  g_assert_false (gtk_widget_get_visible (window->drop_hint));
+  dialog = wait_for_import_dialog (window);
+  click_button (dialog, "_Add Sources");
+  wait_for (window_has_four_sources, window, "the dropped article to be added");
+
+  g_assert_true (cc_window_get_project (window) == project);
+  g_assert_cmpstr (cc_source_get_title (cc_project_get_source (project, 3)), ==,
+                   "Council approves harbour repairs");
+  g_assert_nonnull (cc_source_get_id (cc_project_get_source (project, 3)));
+  g_assert_cmpuint (gtk_single_selection_get_selected (window->sources_selection), ==, 3);
+  g_assert_true (cc_project_get_modified (project));
+
+  cc_project_set_modified (project, FALSE);
+  close_window (window);
+  delete_copy (file);
+}
+
+/* A project dropped on an empty window opens there, as Open would. */
+static void
+test_window_drop_project (void)
+{
+  g_autoptr(GFile) file = fixture_file ("three-sources.crosscheck");
+  CcWindow *window = cc_window_new (application);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (drop (window, &file, 1));
+  wait_for (window_has_project, window, "the dropped project to load");
+  g_assert_true (g_file_equal (cc_window_get_file (window), file));
+  g_assert_null (find_transient (window, CC_TYPE_IMPORT_DIALOG));
+
+  close_window (window);
+}
+
+static char *
+draft_path (const char *id)
+{
+  g_autofree char *name = g_strconcat (id, ".crosscheck", NULL);
+
+  return g_build_filename (g_file_peek_path (cc_drafts_get_directory (cc_drafts_get_default ())),
+                           name, NULL);
+}
+
+static gboolean
+draft_written (gpointer data)
+{
+  CcWindow *window = data;
+  g_autofree char *path = draft_path (cc_window_get_draft_id (window));
+
+  return !cc_window_get_draft_busy (window) && g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+typedef struct
+{
+  CcWindow *window;
+  char     *id;
+} DraftGone;
+
+static gboolean
+draft_gone (gpointer data)
+{
+  DraftGone *gone = data;
+  g_autofree char *path = draft_path (gone->id);
+
+  return (gone->window == NULL || !cc_window_get_draft_busy (gone->window)) &&
+         !g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static guint
+count_drafts (void)
+{
+  g_autoptr(GPtrArray) drafts = cc_drafts_list (cc_drafts_get_default (), NULL, NULL);
+
+  g_assert_nonnull (drafts);
+  return drafts->len;
+}
+
+static void
+clear_drafts (void)
+{
+  g_autoptr(GPtrArray) drafts = cc_drafts_list (cc_drafts_get_default (), NULL, NULL);
+
+  for (guint i = 0; drafts != NULL && i < drafts->len; i++)
+    cc_drafts_remove (cc_drafts_get_default (), cc_draft_get_id (g_ptr_array_index (drafts, i)),
+                      NULL, NULL);
+}
+
+/* Any visible message dialog with @heading, and the window it belongs to. */
+static AdwMessageDialog *
+find_message_dialog (const char *heading)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (const GList *iter = toplevels; iter != NULL; iter = iter->next)
+    {
+      if (ADW_IS_MESSAGE_DIALOG (iter->data) && gtk_widget_get_visible (iter->data) &&
+          g_strcmp0 (adw_message_dialog_get_heading (iter->data), heading) == 0)
+        return iter->data;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_recover_question (gpointer data)
+{
+  return find_message_dialog ("Recover Unsaved Changes?") != NULL;
+}
+
+/* Opens @file, changes it, waits for the draft and destroys the window as a crash would,
+ * without the question about unsaved changes. Returns the draft's id. */
+static char *
+crash_with_changes (GFile      *file,
+                    const char *new_title)
+{
+  CcWindow *window = open_window (file);
+  char *id;
+
+  cc_source_set_title (cc_project_get_source (cc_window_get_project (window), 0), new_title);
+  wait_for (draft_written, window, "the draft to be written");
+  id = g_strdup (cc_window_get_draft_id (window));
+
+  /* The file on disk is as it was: only the draft has the change. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush_main_loop ();
+
+  return id;
+}
+
+/* After a crash, starting Crosscheck offers the draft back; recovering it gives a modified
+ * project bound to the original file, and saving it there removes the draft. */
+static void
+test_window_draft_crash_recovery (void)
+{
+  g_autoptr(GFile) file = copy_fixture ("three-sources.crosscheck");
+  g_autoptr(CcProject) saved = NULL;
+  g_autofree char *id = NULL;
+  AdwMessageDialog *dialog;
+  CcWindow *window;
+  CcProject *project;
+  DraftGone gone = { NULL, NULL };
+
+  clear_drafts ();
+  cc_window_set_draft_delay (20);
+
+  id = crash_with_changes (file, "Changed Before The Crash");
+  g_assert_cmpuint (count_drafts (), ==, 1);
+
+  /* Started afresh: no window is open. */
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (application)));
+
+  g_application_activate (G_APPLICATION (application));
+  wait_for (has_recover_question, NULL, "the question about the draft");
+  dialog = find_message_dialog ("Recover Unsaved Changes?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“Three”"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "today at "));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "recover");
+  g_assert_cmpstr (adw_message_dialog_get_close_response (dialog), ==, "cancel");
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "discard"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+  window = CC_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+  g_assert_true (cc_window_is_empty (window));
+
+  respond (GTK_WINDOW (dialog), "recover");
+  wait_for (window_has_project, window, "the draft to load");
+
+  project = cc_window_get_project (window);
+  g_assert_cmpstr (cc_source_get_title (cc_project_get_source (project, 0)), ==,
+                   "Changed Before The Crash");
+  g_assert_true (cc_project_get_modified (project));
+  g_assert_true (g_file_equal (cc_window_get_file (window), file));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Three");
+  g_assert_cmpstr (cc_window_get_draft_id (window), ==, id);
+
+  /* Save writes the original file, and the draft is no longer needed. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  wait_for (project_not_modified, window, "the project to be saved");
+  gone.window = window;
+  gone.id = id;
+  wait_for (draft_gone, &gone, "the draft to be removed");
+  g_assert_cmpuint (count_drafts (), ==, 0);
+
+  saved = cc_project_load (file, NULL, NULL);
+  g_assert_nonnull (saved);
+  g_assert_cmpstr (cc_source_get_title (cc_project_get_source (saved, 0)), ==,
+                   "Changed Before The Crash");
+
+  close_window (window);
+  cc_window_set_draft_delay (3000);
+  delete_copy (file);
+}
+
+/* Opening a file whose draft is newer asks first; Discard opens the file as saved and
+ * removes the draft, Recover shows the draft's changes. */
+static void
+test_window_open_offers_draft (void)
+{
+  g_autoptr(GFile) file = copy_fixture ("three-sources.crosscheck");
+  g_autofree char *id = NULL;
+  AdwMessageDialog *dialog;
+  CcWindow *window;
+  DraftGone gone = { NULL, NULL };
+
+  clear_drafts ();
+  cc_window_set_draft_delay (20);
+
+  id = crash_with_changes (file, "Draft Title");
+
+  /* Cancel opens nothing and keeps the draft. */
+  window = cc_application_open_file (application, file, NULL);
+  wait_for (has_recover_question, NULL, "the question about the draft");
+  dialog = find_message_dialog ("Recover Unsaved Changes?");
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  g_assert_true (cc_window_get_loading (window));
+  respond (GTK_WINDOW (dialog), "cancel");
+  g_assert_false (cc_window_get_loading (window));
+  g_assert_null (cc_window_get_project (window));
+  g_assert_cmpuint (count_drafts (), ==, 1);
+
+  /* Discard opens the file as it was saved and removes the draft. */
+  cc_window_open (window, file);
+  wait_for (has_recover_question, NULL, "the question again");
+  respond (GTK_WINDOW (find_message_dialog ("Recover Unsaved Changes?")), "discard");
+  wait_for (window_has_project, window, "the file to load");
+  g_assert_cmpstr (cc_source_get_title (cc_project_get_source (cc_window_get_project (window), 0)),
+                   ==, "Council approves harbour dredging after long debate");
+  g_assert_false (cc_project_get_modified (cc_window_get_project (window)));
+  gone.id = id;
+  wait_for (draft_gone, &gone, "the discarded draft to be removed");
+  close_window (window);
+
+  /* Recover shows the changes, unsaved. */
+  g_free (id);
+  id = crash_with_changes (file, "Draft Title");
+  window = cc_application_open_file (application, file, NULL);
+  wait_for (has_recover_question, NULL, "the question about the new draft");
+  respond (GTK_WINDOW (find_message_dialog ("Recover Unsaved Changes?")), "recover");
+  wait_for (window_has_project, window, "the draft to load");
+  g_assert_cmpstr (cc_source_get_title (cc_project_get_source (cc_window_get_project (window), 0)),
+                   ==, "Draft Title");
+  g_assert_true (cc_project_get_modified (cc_window_get_project (window)));
+  g_assert_true (g_file_equal (cc_window_get_file (window), file));
+
+  /* Discarding at close removes the draft too. */
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
+  gtk_window_close (GTK_WINDOW (window));
+  wait_for (has_message_dialog, window, "the question before closing");
+  respond (find_transient (window, ADW_TYPE_MESSAGE_DIALOG), "discard");
+  wait_for (window_gone, &window, "the window to close");
+  gone.id = id;
+  wait_for (draft_gone, &gone, "the draft to be removed");
+
+  cc_window_set_draft_delay (3000);
+  delete_copy (file);
+}
+
+static gboolean
+has_recover_error (gpointer data)
+{
+  return find_message_dialog ("Could Not Recover Unsaved Changes") != NULL;
+}
+
+/* A draft that cannot be read is never removed behind the user's back. */
+static void
+test_window_draft_unreadable_kept (void)
+{
+  g_autoptr(CcProject) project = cc_project_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) contents = NULL;
+  g_autofree char *path = draft_path ("unreadable-draft");
+  AdwMessageDialog *dialog;
+  CcWindow *window;
+
+  clear_drafts ();
+
+  cc_project_set_title (project, "Damaged");
+  bytes = cc_project_to_bytes (project);
+  g_assert_true (cc_drafts_write (cc_drafts_get_default (), "unreadable-draft", bytes, NULL,
+                                  "Damaged", NULL, NULL, NULL));
+  g_assert_true (g_file_set_contents (path, "<project", -1, NULL));
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (application)));
+
+  g_application_activate (G_APPLICATION (application));
+  wait_for (has_recover_question, NULL, "the question about the draft");
+  dialog = find_message_dialog ("Recover Unsaved Changes?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“Damaged”"));
+  window = CC_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+  respond (GTK_WINDOW (dialog), "recover");
+
+  wait_for (has_recover_error, NULL, "the error about the draft");
+  dialog = find_message_dialog ("Could Not Recover Unsaved Changes");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "unreadable-draft.crosscheck"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "close");
+  g_assert_true (cc_window_is_empty (window));
+
+  /* Kept unless the user says otherwise. */
+  respond (GTK_WINDOW (dialog), "close");
+  flush_main_loop ();
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_drafts (), ==, 1);
+
+  close_window (window);
+  clear_drafts ();
+}
+
+static void
+test_window_import_dialog_chooser (void)
+{
+  CcWindow *window = cc_window_new (application);
+  g_autoptr(GListModel) filters = NULL;
+  GtkFileFilter *filter;
+  GtkWindow *chooser;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL));
+
+  wait_for (has_file_chooser, window, "the file chooser");
+  chooser = find_transient (window, GTK_TYPE_FILE_CHOOSER);
+  g_assert_true (gtk_window_get_modal (chooser));
+  g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==,
+                   GTK_FILE_CHOOSER_ACTION_OPEN);
+  g_assert_true (gtk_file_chooser_get_select_multiple (GTK_FILE_CHOOSER (chooser)));
+  filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, "Articles");
+  filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 4);
+
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  wait_for (has_no_file_chooser, window, "the file chooser to close");
+  g_assert_true (cc_window_is_empty (window));
+  g_assert_null (find_transient (window, CC_TYPE_IMPORT_DIALOG));
+
+  close_window (window);
+}
+
+/* Sources added while the project is loading join it once it is loaded. */
+static void
+test_window_import_while_loading (void)
+{
+  g_autoptr(GFile) file = fixture_file ("three-sources.crosscheck");
+  g_autoptr(GListStore) sources = g_list_store_new (CC_TYPE_SOURCE);
+  g_autoptr(CcSource) source = cc_source_new ();
+  CcWindow *window = cc_window_new (application);
+
+  cc_source_set_title (source, "Added While Loading");
+  cc_source_set_text (source, "Some text.");
+  g_list_store_append (sources, source);
+
+  gtk_window_present (GTK_WINDOW (window));
+  cc_window_open (window, file);
+  cc_window_add_sources (window, G_LIST_MODEL (sources));
+  wait_for (window_has_four_sources, window, "the project with the added source");
+
+  g_assert_true (g_file_equal (cc_window_get_file (window), file));
+  g_assert_cmpstr (cc_source_get_title (cc_project_get_source (cc_window_get_project (window), 3)),
+                   ==, "Added While Loading");
+
+  cc_project_set_modified (cc_window_get_project (window), FALSE);
+  close_window (window);
+}
+
+static gboolean
+has_recent_row (GtkWidget     *widget,
+                gconstpointer  title)
+{
+  return ADW_IS_ACTION_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+typedef struct
+{
+  CcWindow   *window;
+  const char *title;
+} RecentShown;
+
+static gboolean
+recent_row_shown (gpointer data)
+{
+  RecentShown *shown = data;
+
+  return find_widget (GTK_WIDGET (shown->window->recent_list), has_recent_row,
+                      shown->title) != NULL;
+}
+
+/* An opened project is listed on the empty page; one whose file is gone is not. */
+static void
+test_window_recent_projects (void)
+{
+  g_autoptr(GFile) file = copy_fixture ("three-sources.crosscheck");
+  g_autoptr(GFile) gone = write_temp_file ("gone.crosscheck", "");
+  g_autofree char *gone_uri = g_file_get_uri (gone);
+  GtkRecentData data = { 0 };
+  RecentShown shown;
+  CcWindow *window;
+  GtkWidget *row;
+  const char *action;
+  GVariant *target;
+
+  data.display_name = (char *)"Gone Project";
+  data.mime_type = (char *)CC_PROJECT_MIME_TYPE;
+  data.app_name = (char *)"Crosscheck";
+  data.app_exec = (char *)"crosscheck %u";
+  g_assert_true (gtk_recent_manager_add_full (gtk_recent_manager_get_default (), gone_uri,
+                                              &data));
+  delete_temp_file (gone);
+
+  window = open_window (file);
+  close_window (window);
+
+  window = cc_window_new (application);
+  gtk_window_present (GTK_WINDOW (window));
+  shown.window = window;
+  shown.title = "Three";
+  wait_for (recent_row_shown, &shown, "the project among the recent ones");
+  g_assert_true (gtk_widget_get_visible (window->recent_box));
+  /* New Project, Open and the recent projects' submenu. */
+  g_assert_cmpint (g_menu_model_get_n_items (G_MENU_MODEL (window->open_section)), ==, 3);
+  g_assert_null (find_widget (GTK_WIDGET (window->recent_list), has_recent_row, "Gone Project"));
+
+  /* The row says where the file is, and opens it. */
+  row = find_widget (GTK_WIDGET (window->recent_list), has_recent_row, "Three");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                            "three-sources.crosscheck"));
+  action = gtk_actionable_get_action_name (GTK_ACTIONABLE (row));
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (row));
+  g_assert_true (gtk_widget_activate_action_variant (row, action, target));
+  wait_for (window_has_project, window, "the recent project to load");
+  g_assert_true (g_file_equal (cc_window_get_file (window), file));
+
+  close_window (window);
+  delete_copy (file);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+
+  g_rmdir (path);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = NULL;
   int ret;
+
+  /* Recent projects and drafts of a folder of the test's own, read before GTK starts. */
+  data_home = g_dir_make_tmp ("crosscheck-test-data-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
   gtk_test_init (&argc, &argv, NULL);
 
@@ -955,10 +1713,22 @@ main (int   argc,
   g_test_add_func ("/ui/window/save-as-suffix", test_window_save_as_suffix);
   g_test_add_func ("/ui/window/quit-asks", test_window_quit_asks);
   g_test_add_func ("/ui/window/finalizes", test_window_finalizes);
+  g_test_add_func ("/ui/window/new-project", test_window_new_project);
+  g_test_add_func ("/ui/window/import-into-empty-window", test_window_import_into_empty_window);
+  g_test_add_func ("/ui/window/import-binary-error", test_window_import_binary_error);
+  g_test_add_func ("/ui/window/drop-articles", test_window_drop_articles);
+  g_test_add_func ("/ui/window/drop-project", test_window_drop_project);
+  g_test_add_func ("/ui/window/draft-crash-recovery", test_window_draft_crash_recovery);
+  g_test_add_func ("/ui/window/open-offers-draft", test_window_open_offers_draft);
+  g_test_add_func ("/ui/window/draft-unreadable-kept", test_window_draft_unreadable_kept);
+  g_test_add_func ("/ui/window/recent-projects", test_window_recent_projects);
+  g_test_add_func ("/ui/window/import-dialog-chooser", test_window_import_dialog_chooser);
+  g_test_add_func ("/ui/window/import-while-loading", test_window_import_while_loading);
 
   ret = g_test_run ();
 
   g_clear_object (&application);
+  remove_tree (data_home);
 
   return ret;
 }
