@@ -17,6 +17,10 @@ struct _CcApplication
 
   /* Drafts left by a crash, offered back one question at a time. */
   GPtrArray      *drafts_to_ask;
+
+  GSettings      *settings;
+  /* Sets the reading panes' text size from the settings. */
+  GtkCssProvider *font_provider;
   guint           asking : 1;
 };
 
@@ -314,11 +318,36 @@ static const struct {
 };
 
 static void
+cc_application_update_font (CcApplication *self)
+{
+  g_autofree char *css = NULL;
+  int size;
+
+  g_assert (CC_IS_APPLICATION (self));
+
+  /* Zero keeps the system's document font size. */
+  size = g_settings_get_int (cc_application_get_settings (self), "view-font-size");
+  if (size > 0)
+    css = g_strdup_printf ("comparisonview textview.view, sourceview textview.view "
+                           "{ font-size: %dpt; }", size);
+
+  gtk_css_provider_load_from_data (self->font_provider, css != NULL ? css : "", -1);
+}
+
+static void
 cc_application_startup (GApplication *application)
 {
   CcApplication *self = (CcApplication *)application;
 
   G_APPLICATION_CLASS (cc_application_parent_class)->startup (application);
+
+  self->font_provider = gtk_css_provider_new ();
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (self->font_provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+  g_signal_connect_object (cc_application_get_settings (self), "changed::view-font-size",
+                           G_CALLBACK (cc_application_update_font), self, G_CONNECT_SWAPPED);
+  cc_application_update_font (self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_actions,
@@ -337,6 +366,8 @@ cc_application_finalize (GObject *object)
   CcApplication *self = (CcApplication *)object;
 
   g_clear_pointer (&self->drafts_to_ask, g_ptr_array_unref);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->font_provider);
 
   G_OBJECT_CLASS (cc_application_parent_class)->finalize (object);
 }
@@ -358,6 +389,40 @@ static void
 cc_application_init (CcApplication *self)
 {
   self->drafts_to_ask = g_ptr_array_new_with_free_func ((GDestroyNotify)cc_draft_unref);
+}
+
+/**
+ * cc_application_get_settings:
+ *
+ * The schema is looked up where it is installed, then in the build tree, so the app also
+ * runs from a build that was never installed.
+ *
+ * Returns: (transfer none): the application's settings
+ */
+GSettings *
+cc_application_get_settings (CcApplication *self)
+{
+  g_return_val_if_fail (CC_IS_APPLICATION (self), NULL);
+
+  if (self->settings == NULL)
+    {
+      GSettingsSchemaSource *installed = g_settings_schema_source_get_default ();
+      g_autoptr(GSettingsSchemaSource) built = NULL;
+      g_autoptr(GSettingsSchema) schema = NULL;
+
+      if (installed != NULL)
+        schema = g_settings_schema_source_lookup (installed, APP_ID, TRUE);
+      if (schema == NULL &&
+          (built = g_settings_schema_source_new_from_directory (CC_BUILD_SCHEMA_DIR, installed,
+                                                                FALSE, NULL)) != NULL)
+        schema = g_settings_schema_source_lookup (built, APP_ID, FALSE);
+      if (schema == NULL)
+        g_error ("The settings schema %s is not installed", APP_ID);
+
+      self->settings = g_settings_new_full (schema, NULL, NULL);
+    }
+
+  return self->settings;
 }
 
 /**

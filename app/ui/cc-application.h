@@ -16,13 +16,14 @@ G_DECLARE_FINAL_TYPE (CcApplication, cc_application, CC, APPLICATION, AdwApplica
 
 typedef struct _CcWindow CcWindow;
 
-CcApplication *cc_application_new         (void);
-CcWindow      *cc_application_find_window (CcApplication *self,
-                                           GFile         *file);
-CcWindow      *cc_application_open_file   (CcApplication *self,
-                                           GFile         *file,
-                                           CcWindow      *reuse);
-CcWindow      *cc_application_new_project (CcApplication *self,
-                                           CcWindow      *reuse);
+CcApplication *cc_application_new          (void);
+GSettings     *cc_application_get_settings (CcApplication *self);
+CcWindow      *cc_application_find_window  (CcApplication *self,
+                                            GFile         *file);
+CcWindow      *cc_application_open_file    (CcApplication *self,
+                                            GFile         *file,
+                                            CcWindow      *reuse);
+CcWindow      *cc_application_new_project  (CcApplication *self,
+                                            CcWindow      *reuse);
 
 G_END_DECLS

@@ -62,7 +62,6 @@ count_quotes (CcSource *source)
   g_autoptr(CcQuotes) quotes = NULL;
   g_autoptr(CcText) text = NULL;
   const CcMarkedQuote *marked;
-  const CcQuote *found;
   CcCompareOptions options;
   guint n_marked;
   guint n_found;
@@ -89,13 +88,11 @@ count_quotes (CcSource *source)
   text = cc_text_new_for_source (source, &options, lexicon);
   marked = cc_source_get_marked_quotes (source, &n_marked);
   quotes = cc_quotes_extract (text, marked, n_marked, &options);
-  found = cc_quotes_get (quotes, &n_found);
+  cc_quotes_get (quotes, &n_found);
 
-  /* A quotation within a quotation is part of it, not another one. */
-  count->n_quotes = 0;
-  for (guint i = 0; i < n_found; i++)
-    if (found[i].level == 0)
-      count->n_quotes++;
+  /* Counted as the engine counts them, nested ones too, so the list, the overview and the
+   * command line give the same number. */
+  count->n_quotes = n_found;
   count->valid = TRUE;
 
   return count->n_quotes;

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cc-preferences-window.h"
 #include "cc-project-io.h"
 #include "cc-window-private.h"
 
@@ -367,19 +368,28 @@ cc_window_actions_open_recent_cb (GtkWidget  *widget,
   cc_window_open_recent (CC_WINDOW (widget), g_variant_get_string (param, NULL));
 }
 
-/* The preferences window is not part of the window yet; the action is there, disabled, so
- * the menu and the shortcut are in place. */
+/* With a project the preferences are that project's; without one, the defaults. */
 static void
 cc_window_actions_preferences_cb (GtkWidget  *widget,
                                   const char *action_name,
                                   GVariant   *param)
 {
+  CcWindow *self = CC_WINDOW (widget);
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  CcPreferencesWindow *preferences;
+
+  g_return_if_fail (CC_IS_APPLICATION (application));
+
+  preferences = cc_preferences_window_new (GTK_WINDOW (self), self->project,
+                                           cc_application_get_settings (CC_APPLICATION (application)));
+  gtk_window_present (GTK_WINDOW (preferences));
 }
 
 static void
 cc_window_actions_select_source (CcWindow *self,
                                  int       offset)
 {
+  g_autoptr(CcSource) source = NULL;
   guint selected;
   guint n_items;
   guint position;
@@ -395,9 +405,8 @@ cc_window_actions_select_source (CcWindow *self,
     return;
 
   position = offset < 0 ? selected - 1 : selected + 1;
-  gtk_single_selection_set_selected (self->sources_selection, position);
-  gtk_widget_activate_action (GTK_WIDGET (self->sources_list_view),
-                              "list.scroll-to-item", "u", position);
+  source = g_list_model_get_item (G_LIST_MODEL (self->sources_selection), position);
+  cc_source_list_set_selected_source (self->source_list, source);
 }
 
 static void
@@ -460,7 +469,8 @@ cc_window_actions_update (CcWindow *self)
                                  self->project != NULL && self->save_cancellable == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as",
                                  self->project != NULL && self->save_cancellable == NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences",
+                                 gtk_window_get_application (GTK_WINDOW (self)) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-source",
                                  selected != GTK_INVALID_LIST_POSITION && selected > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-source",

@@ -9,6 +9,8 @@
 #include "cc-comparison-view.h"
 #include "cc-drafts.h"
 #include "cc-import-dialog.h"
+#include "cc-matrix-view.h"
+#include "cc-source-list.h"
 #include "cc-source-view.h"
 #include "cc-window.h"
 
@@ -29,16 +31,20 @@ struct _CcWindow
   GtkListBox           *recent_list;
   GMenu                *open_section;
   GtkPaned             *project_paned;
-  GtkListView          *sources_list_view;
-  GtkSingleSelection   *sources_selection;
+  CcSourceList         *source_list;
   GtkStack             *source_stack;
   CcSourceView         *source_view;
   GtkToggleButton      *compare_button;
+  GtkToggleButton      *overview_button;
+  CcMatrixView         *matrix_view;
   GtkDropDown          *left_dropdown;
   GtkDropDown          *right_dropdown;
   GtkButton            *swap_button;
   CcComparisonView     *comparison_view;
   GtkDropTarget        *drop_target;
+
+  /* The source list's selection, not the window's own. */
+  GtkSingleSelection   *sources_selection;
 
   /* Owned references */
   GFile                *file;

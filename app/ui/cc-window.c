@@ -11,6 +11,9 @@
 #include "cc-project-io.h"
 #include "cc-source-row.h"
 #include "cc-source-view.h"
+#include "cc-matrix-view.h"
+#include "cc-preferences-window.h"
+#include "cc-source-list.h"
 #include "cc-window-private.h"
 
 /* How recent projects are told apart from other programs' files in the user's shared list. */
@@ -97,6 +100,7 @@ draft_op_free (DraftOp *op)
 
 static void cc_window_schedule_draft     (CcWindow *self);
 static void cc_window_update_source_page (CcWindow *self);
+static void cc_window_update_comparison  (CcWindow *self);
 static void cc_window_remove_draft       (CcWindow *self);
 static void cc_window_load               (CcWindow *self,
                                           LoadData *data);
@@ -224,6 +228,29 @@ cc_window_update_title (CcWindow *self)
   adw_window_title_set_subtitle (self->window_title, subtitle);
 }
 
+static GSettings *
+cc_window_get_settings (CcWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  g_assert (CC_IS_WINDOW (self));
+  g_assert (CC_IS_APPLICATION (application));
+
+  return cc_application_get_settings (CC_APPLICATION (application));
+}
+
+/* A new project compares with the settings the user chose as defaults. */
+static CcProject *
+cc_window_new_untitled_project (CcWindow *self)
+{
+  CcProject *project = cc_project_new ();
+
+  cc_preferences_apply_defaults (cc_project_get_settings (project), cc_window_get_settings (self));
+  cc_project_set_modified (project, FALSE);
+
+  return project;
+}
+
 static void
 cc_window_update_page (CcWindow *self)
 {
@@ -242,6 +269,7 @@ cc_window_update_page (CcWindow *self)
   gtk_stack_set_visible_child_name (self->stack, page);
   gtk_widget_set_visible (GTK_WIDGET (self->save_button), self->project != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->compare_button), self->project != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->overview_button), self->project != NULL);
 }
 
 /**
@@ -740,7 +768,10 @@ cc_window_set_project (CcWindow  *self,
   g_set_object (&self->project, project);
   g_signal_group_set_target (self->project_signals, project);
 
-  gtk_single_selection_set_model (self->sources_selection, cc_project_get_sources (project));
+  cc_source_list_set_project (self->source_list, project);
+  cc_matrix_view_set_project (self->matrix_view, project);
+  g_signal_connect_object (cc_project_get_settings (project), "notify",
+                           G_CALLBACK (cc_window_update_comparison), self, G_CONNECT_SWAPPED);
   gtk_drop_down_set_model (self->left_dropdown, cc_project_get_sources (project));
   gtk_drop_down_set_model (self->right_dropdown, cc_project_get_sources (project));
   /* Start with the first two sources side by side. */
@@ -750,7 +781,7 @@ cc_window_set_project (CcWindow  *self,
   cc_window_update_page (self);
   /* A project without sources selects nothing, which the selection does not notify. */
   cc_window_update_source_page (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->sources_list_view));
+  gtk_widget_grab_focus (GTK_WIDGET (self->source_list));
 
   cc_window_update_title (self);
   cc_window_actions_update (self);
@@ -1233,17 +1264,22 @@ cc_window_close_request (GtkWindow *window)
   return TRUE;
 }
 
-/* The right-hand side reads one source, or compares two when the Compare button is on. */
+/* The right-hand side reads one source, compares two when the Compare button is on, or shows
+ * every pair when the Overview button is. */
 static void
 cc_window_update_source_page (CcWindow *self)
 {
   const char *page = "no-sources";
 
-  if (gtk_single_selection_get_selected_item (self->sources_selection) != NULL)
+  if (gtk_toggle_button_get_active (self->overview_button) && self->project != NULL &&
+      cc_project_get_n_sources (self->project) > 0)
+    page = "overview";
+  else if (gtk_single_selection_get_selected_item (self->sources_selection) != NULL)
     page = gtk_toggle_button_get_active (self->compare_button) ? "compare" : "source";
 
   gtk_stack_set_visible_child_name (self->source_stack, page);
   gtk_widget_set_visible (GTK_WIDGET (self->compare_button), self->project != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->overview_button), self->project != NULL);
 }
 
 static void
@@ -1268,8 +1304,130 @@ on_compare_button_notify_active_cb (GtkToggleButton *button,
 {
   g_assert (CC_IS_WINDOW (self));
 
+  /* Comparing and the overview take the same place: one turns the other off. */
+  if (gtk_toggle_button_get_active (button))
+    gtk_toggle_button_set_active (self->overview_button, FALSE);
+
   cc_window_update_source_page (self);
   cc_window_update_comparison (self);
+}
+
+static void
+on_overview_button_notify_active_cb (GtkToggleButton *button,
+                                     GParamSpec      *pspec,
+                                     CcWindow        *self)
+{
+  g_assert (CC_IS_WINDOW (self));
+
+  if (gtk_toggle_button_get_active (button))
+    gtk_toggle_button_set_active (self->compare_button, FALSE);
+
+  cc_window_update_source_page (self);
+}
+
+/* Shows @left and @right side by side; either may be NULL to keep what that side shows. */
+static void
+cc_window_compare (CcWindow *self,
+                   CcSource *left,
+                   CcSource *right)
+{
+  guint position;
+
+  g_assert (CC_IS_WINDOW (self));
+
+  if (self->project == NULL)
+    return;
+
+  if (left != NULL && cc_project_find_position (self->project, left, &position))
+    gtk_drop_down_set_selected (self->left_dropdown, position);
+  if (right != NULL && cc_project_find_position (self->project, right, &position))
+    gtk_drop_down_set_selected (self->right_dropdown, position);
+
+  gtk_toggle_button_set_active (self->compare_button, TRUE);
+}
+
+static void
+on_source_list_compare_left_cb (CcSourceList *list,
+                                CcSource     *source,
+                                CcWindow     *self)
+{
+  cc_window_compare (self, source, NULL);
+}
+
+static void
+on_source_list_compare_right_cb (CcSourceList *list,
+                                 CcSource     *source,
+                                 CcWindow     *self)
+{
+  cc_window_compare (self, NULL, source);
+}
+
+static void
+on_source_list_add_toast_cb (CcSourceList *list,
+                             AdwToast     *toast,
+                             CcWindow     *self)
+{
+  g_assert (CC_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
+}
+
+static void
+on_matrix_view_pair_activated_cb (CcMatrixView *view,
+                                  CcSource     *row_source,
+                                  CcSource     *column_source,
+                                  CcWindow     *self)
+{
+  cc_window_compare (self, row_source, column_source);
+}
+
+/* The comparison view offers to exclude a selection; the source keeps it, so the project
+ * saves it, and the pair is compared again without it. */
+static void
+on_comparison_view_exclude_range_cb (CcComparisonView *view,
+                                     gboolean          right,
+                                     guint             start,
+                                     guint             end,
+                                     CcWindow         *self)
+{
+  CcSource *source;
+
+  g_assert (CC_IS_WINDOW (self));
+
+  source = gtk_drop_down_get_selected_item (right ? self->right_dropdown : self->left_dropdown);
+  if (source == NULL || !cc_source_add_excluded (source, start, end))
+    return;
+
+  cc_window_update_comparison (self);
+}
+
+static void
+on_comparison_view_include_range_cb (CcComparisonView *view,
+                                     gboolean          right,
+                                     guint             start,
+                                     guint             end,
+                                     CcWindow         *self)
+{
+  CcSource *source;
+  const CcRange *excluded;
+  guint n_excluded;
+
+  g_assert (CC_IS_WINDOW (self));
+
+  source = gtk_drop_down_get_selected_item (right ? self->right_dropdown : self->left_dropdown);
+  if (source == NULL)
+    return;
+
+  excluded = cc_source_get_excluded (source, &n_excluded);
+  for (guint i = 0; i < n_excluded; i++)
+    {
+      if (excluded[i].start == start && excluded[i].end == end)
+        {
+          cc_source_remove_excluded (source, i);
+          cc_window_update_comparison (self);
+          return;
+        }
+    }
 }
 
 static void
@@ -1296,11 +1454,11 @@ on_swap_button_clicked_cb (GtkButton *button,
 }
 
 static void
-on_sources_selection_notify_selected_item_cb (GtkSingleSelection *selection,
-                                              GParamSpec         *pspec,
-                                              CcWindow           *self)
+on_source_list_notify_selected_source_cb (CcSourceList *list,
+                                          GParamSpec   *pspec,
+                                          CcWindow     *self)
 {
-  g_assert (GTK_IS_SINGLE_SELECTION (selection));
+  g_assert (CC_IS_SOURCE_LIST (list));
   g_assert (CC_IS_WINDOW (self));
 
   cc_window_update_source_page (self);
@@ -1325,11 +1483,13 @@ static void
 cc_window_select_source_at (CcWindow *self,
                             guint     position)
 {
+  g_autoptr(CcSource) source = NULL;
+
   g_assert (CC_IS_WINDOW (self));
 
-  gtk_single_selection_set_selected (self->sources_selection, position);
-  gtk_widget_activate_action (GTK_WIDGET (self->sources_list_view),
-                              "list.scroll-to-item", "u", position);
+  source = g_list_model_get_item (G_LIST_MODEL (self->sources_selection), position);
+  if (source != NULL)
+    cc_source_list_set_selected_source (self->source_list, source);
 }
 
 /**
@@ -1364,7 +1524,7 @@ cc_window_add_sources (CcWindow   *self,
 
   if (self->project == NULL)
     {
-      g_autoptr(CcProject) project = cc_project_new ();
+      g_autoptr(CcProject) project = cc_window_new_untitled_project (self);
       cc_window_set_project (self, NULL, project, NULL);
     }
 
@@ -1559,6 +1719,26 @@ cc_window_dispose (GObject *object)
 }
 
 static void
+cc_window_constructed (GObject *object)
+{
+  CcWindow *self = (CcWindow *)object;
+  GSettings *settings;
+
+  G_OBJECT_CLASS (cc_window_parent_class)->constructed (object);
+
+  /* The settings belong to the application, which is only known once constructed. */
+  if (gtk_window_get_application (GTK_WINDOW (self)) == NULL)
+    return;
+
+  settings = cc_window_get_settings (self);
+  g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "sync-scrolling", self->comparison_view, "lock-scrolling",
+                   G_SETTINGS_BIND_DEFAULT);
+}
+
+static void
 cc_window_finalize (GObject *object)
 {
   CcWindow *self = (CcWindow *)object;
@@ -1600,6 +1780,7 @@ cc_window_class_init (CcWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = cc_window_constructed;
   object_class->dispose = cc_window_dispose;
   object_class->finalize = cc_window_finalize;
   object_class->get_property = cc_window_get_property;
@@ -1640,7 +1821,8 @@ cc_window_class_init (CcWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (CC_TYPE_SOURCE_ROW);
+  g_type_ensure (CC_TYPE_SOURCE_LIST);
+  g_type_ensure (CC_TYPE_MATRIX_VIEW);
   g_type_ensure (CC_TYPE_SOURCE_VIEW);
   g_type_ensure (CC_TYPE_COMPARISON_VIEW);
   g_type_ensure (CC_TYPE_SOURCE);
@@ -1657,11 +1839,12 @@ cc_window_class_init (CcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CcWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, CcWindow, open_section);
   gtk_widget_class_bind_template_child (widget_class, CcWindow, project_paned);
-  gtk_widget_class_bind_template_child (widget_class, CcWindow, sources_list_view);
-  gtk_widget_class_bind_template_child (widget_class, CcWindow, sources_selection);
+  gtk_widget_class_bind_template_child (widget_class, CcWindow, source_list);
   gtk_widget_class_bind_template_child (widget_class, CcWindow, source_stack);
   gtk_widget_class_bind_template_child (widget_class, CcWindow, source_view);
   gtk_widget_class_bind_template_child (widget_class, CcWindow, compare_button);
+  gtk_widget_class_bind_template_child (widget_class, CcWindow, overview_button);
+  gtk_widget_class_bind_template_child (widget_class, CcWindow, matrix_view);
   gtk_widget_class_bind_template_child (widget_class, CcWindow, left_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CcWindow, right_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CcWindow, swap_button);
@@ -1669,9 +1852,14 @@ cc_window_class_init (CcWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_compare_button_notify_active_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_compared_source_notify_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_swap_button_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class,
-                                           on_sources_selection_notify_selected_item_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_sources_selection_items_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_overview_button_notify_active_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_source_list_notify_selected_source_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_source_list_compare_left_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_source_list_compare_right_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_source_list_add_toast_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_matrix_view_pair_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_comparison_view_exclude_range_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_comparison_view_include_range_cb);
 
   cc_window_class_actions_init (klass);
 }
@@ -1680,6 +1868,11 @@ static void
 cc_window_init (CcWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The list's own selection, which the rest of the window reads. */
+  self->sources_selection = cc_source_list_get_selection (self->source_list);
+  g_signal_connect_object (self->sources_selection, "items-changed",
+                           G_CALLBACK (on_sources_selection_items_changed_cb), self, 0);
 
   self->drafts = g_object_ref (cc_drafts_get_default ());
 
@@ -1809,7 +2002,7 @@ cc_window_new_project (CcWindow *self)
   g_clear_object (&self->load_cancellable);
   g_clear_object (&self->loading_file);
 
-  project = cc_project_new ();
+  project = cc_window_new_untitled_project (self);
   cc_window_set_project (self, NULL, project, NULL);
 
   if (was_loading)

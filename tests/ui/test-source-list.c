@@ -21,8 +21,8 @@ static const struct {
 } expected_rows[] = {
   { "wire-digest", "537 words · 8 quotations" },
   { "harbour-gazette", "559 words · 7 quotations" },
-  { "northern-ledger", "656 words · 10 quotations" },
-  { "daily-signal", "549 words · 11 quotations" },
+  { "northern-ledger", "656 words · 11 quotations" },
+  { "daily-signal", "549 words · 12 quotations" },
   { "valley-courier", "635 words · 10 quotations" },
 };
 

@@ -112,7 +112,7 @@ list_shows_three_rows (gpointer data)
   CcWindow *window = data;
   guint n_rows = 0;
 
-  count_source_rows (GTK_WIDGET (window->sources_list_view), &n_rows);
+  count_source_rows (GTK_WIDGET (window->source_list), &n_rows);
   return n_rows == 3;
 }
 
@@ -192,7 +192,7 @@ test_window_open_shows_sources (void)
   g_assert_cmpuint (cc_project_get_n_sources (project), ==, 3);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Three");
 
-  model = gtk_list_view_get_model (window->sources_list_view);
+  model = GTK_SELECTION_MODEL (cc_source_list_get_selection (window->source_list));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3);
 
   /* The rows exist only once the list has been laid out. */
