@@ -63,5 +63,7 @@ int              cc_cli_run_quotes     (int                  argc,
                                         char               **argv);
 int              cc_cli_run_matrix     (int                  argc,
                                         char               **argv);
+int              cc_cli_run_report     (int                  argc,
+                                        char               **argv);
 
 G_END_DECLS

@@ -446,6 +446,9 @@ static const CcCommand commands[] = {
   { "quotes", N_("SOURCE…"), N_("List the quotations in sources."), cc_cli_run_quotes },
   { "matrix", N_("FILE.crosscheck"),
     N_("Show how much every pair of a project’s sources shares."), cc_cli_run_matrix },
+  { "report", N_("FILE.crosscheck -o REPORT.pdf|REPORT.html"),
+    N_("Write a report of a project, or of two of its sources, as PDF or HTML."),
+    cc_cli_run_report },
 };
 
 const CcCommand *
