@@ -40,6 +40,10 @@ struct _CcComparisonPanel
 
   GListStore          *items;
   CcComparison        *comparison;
+
+  /* Listing thousands of passages takes a noticeable moment, so the list is only made
+   * while the panel is shown, or when asked for. */
+  gboolean             items_stale;
 };
 
 G_DEFINE_FINAL_TYPE (CcComparisonPanel, cc_comparison_panel, GTK_TYPE_WIDGET)
@@ -204,6 +208,8 @@ cc_comparison_panel_update_items (CcComparisonPanel *self)
   CcText *a;
   CcText *b;
 
+  self->items_stale = FALSE;
+
   if (self->comparison != NULL)
     {
       a = cc_comparison_get_text_a (self->comparison);
@@ -338,6 +344,17 @@ cc_comparison_panel_set_property (GObject      *object,
 }
 
 static void
+cc_comparison_panel_map (GtkWidget *widget)
+{
+  CcComparisonPanel *self = (CcComparisonPanel *)widget;
+
+  GTK_WIDGET_CLASS (cc_comparison_panel_parent_class)->map (widget);
+
+  if (self->items_stale)
+    cc_comparison_panel_update_items (self);
+}
+
+static void
 cc_comparison_panel_class_init (CcComparisonPanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -346,6 +363,8 @@ cc_comparison_panel_class_init (CcComparisonPanelClass *klass)
   object_class->dispose = cc_comparison_panel_dispose;
   object_class->get_property = cc_comparison_panel_get_property;
   object_class->set_property = cc_comparison_panel_set_property;
+
+  widget_class->map = cc_comparison_panel_map;
 
   /* CcComparison is a plain reference-counted struct without a boxed type: a pointer. */
   properties[PROP_COMPARISON] =
@@ -452,7 +471,10 @@ cc_comparison_panel_set_comparison (CcComparisonPanel *self,
     self->comparison = cc_comparison_ref (comparison);
 
   cc_comparison_panel_update_statistics (self);
-  cc_comparison_panel_update_items (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    cc_comparison_panel_update_items (self);
+  else
+    self->items_stale = TRUE;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARISON]);
 }
@@ -466,6 +488,10 @@ GListModel *
 cc_comparison_panel_get_items (CcComparisonPanel *self)
 {
   g_return_val_if_fail (CC_IS_COMPARISON_PANEL (self), NULL);
+
+  if (self->items_stale)
+    cc_comparison_panel_update_items (self);
+
   return G_LIST_MODEL (self->sort_model);
 }
 
