@@ -50,6 +50,7 @@ struct _CcWindow
   GFile                *file;
   CcProject            *project;
   GSignalGroup         *project_signals;
+  GSignalGroup         *settings_signals;
 
   /* The load in flight, if any: a newer open cancels it and replaces both. */
   GCancellable         *load_cancellable;

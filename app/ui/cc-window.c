@@ -770,8 +770,7 @@ cc_window_set_project (CcWindow  *self,
 
   cc_source_list_set_project (self->source_list, project);
   cc_matrix_view_set_project (self->matrix_view, project);
-  g_signal_connect_object (cc_project_get_settings (project), "notify",
-                           G_CALLBACK (cc_window_update_comparison), self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->settings_signals, cc_project_get_settings (project));
   gtk_drop_down_set_model (self->left_dropdown, cc_project_get_sources (project));
   gtk_drop_down_set_model (self->right_dropdown, cc_project_get_sources (project));
   /* Start with the first two sources side by side. */
@@ -1707,10 +1706,13 @@ cc_window_dispose (GObject *object)
 
   if (self->project_signals != NULL)
     g_signal_group_set_target (self->project_signals, NULL);
+  if (self->settings_signals != NULL)
+    g_signal_group_set_target (self->settings_signals, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CC_TYPE_WINDOW);
 
   g_clear_object (&self->project_signals);
+  g_clear_object (&self->settings_signals);
   g_clear_object (&self->project);
   g_clear_object (&self->file);
   g_clear_pointer (&self->pending_sources, g_ptr_array_unref);
@@ -1718,19 +1720,13 @@ cc_window_dispose (GObject *object)
   G_OBJECT_CLASS (cc_window_parent_class)->dispose (object);
 }
 
+/* The settings belong to the application, which GtkWindow:application only sets after
+ * constructed() has run, so cc_window_new() binds them once the window has it. */
 static void
-cc_window_constructed (GObject *object)
+cc_window_bind_settings (CcWindow *self)
 {
-  CcWindow *self = (CcWindow *)object;
-  GSettings *settings;
+  GSettings *settings = cc_window_get_settings (self);
 
-  G_OBJECT_CLASS (cc_window_parent_class)->constructed (object);
-
-  /* The settings belong to the application, which is only known once constructed. */
-  if (gtk_window_get_application (GTK_WINDOW (self)) == NULL)
-    return;
-
-  settings = cc_window_get_settings (self);
   g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
@@ -1780,7 +1776,6 @@ cc_window_class_init (CcWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = cc_window_constructed;
   object_class->dispose = cc_window_dispose;
   object_class->finalize = cc_window_finalize;
   object_class->get_property = cc_window_get_property;
@@ -1876,6 +1871,11 @@ cc_window_init (CcWindow *self)
 
   self->drafts = g_object_ref (cc_drafts_get_default ());
 
+  /* Whatever the comparison settings of the project shown change to, it is compared again. */
+  self->settings_signals = g_signal_group_new (CC_TYPE_COMPARISON_SETTINGS);
+  g_signal_group_connect_swapped (self->settings_signals, "notify",
+                                  G_CALLBACK (cc_window_update_comparison), self);
+
   self->project_signals = g_signal_group_new (CC_TYPE_PROJECT);
   g_signal_group_connect_swapped (self->project_signals, "notify::title",
                                   G_CALLBACK (cc_window_update_title), self);
@@ -1906,11 +1906,16 @@ cc_window_init (CcWindow *self)
 CcWindow *
 cc_window_new (CcApplication *application)
 {
+  CcWindow *self;
+
   g_return_val_if_fail (CC_IS_APPLICATION (application), NULL);
 
-  return g_object_new (CC_TYPE_WINDOW,
+  self = g_object_new (CC_TYPE_WINDOW,
                        "application", application,
                        NULL);
+  cc_window_bind_settings (self);
+
+  return self;
 }
 
 /* Starts a load, replacing any under way; the caller goes on with cc_window_load() or a
