@@ -307,6 +307,8 @@ struct _CcText
   guint           *matchable;
   guint            n_matchable;
   guint            word_count;
+  guint           *paragraphs;  /* the offsets at which paragraphs start, in order */
+  guint            n_paragraphs;
   gboolean         borrowed;   /* string belongs to the caller (cc_text_new_for_ranges) */
 };
 
@@ -1120,6 +1122,15 @@ text_finish (CcText        *self,
       if (!(token->flags & CC_TOKEN_EXCLUDED) &&
           (token->kind == CC_TOKEN_WORD || token->kind == CC_TOKEN_NUMBER))
         self->word_count++;
+      if (token->flags & CC_TOKEN_PARAGRAPH_START)
+        self->n_paragraphs++;
+    }
+
+  self->paragraphs = g_new (guint, self->n_paragraphs + 1);
+  for (guint i = 0, p = 0; i < self->n_tokens; i++)
+    {
+      if (self->tokens[i].flags & CC_TOKEN_PARAGRAPH_START)
+        self->paragraphs[p++] = self->tokens[i].start;
     }
 }
 
@@ -1413,6 +1424,7 @@ cc_text_unref (CcText *self)
   cc_lexicon_unref (self->lexicon);
   g_free (self->tokens);
   g_free (self->matchable);
+  g_free (self->paragraphs);
   g_free (self);
 }
 
@@ -1473,6 +1485,46 @@ guint
 cc_text_get_word_count (CcText *self)
 {
   return self->word_count;
+}
+
+/**
+ * cc_text_get_n_paragraphs:
+ *
+ * Returns: how many paragraphs the text has, as a reader counts them: blank lines part them,
+ *   and a text without a word is one empty paragraph
+ */
+guint
+cc_text_get_n_paragraphs (CcText *self)
+{
+  return MAX (self->n_paragraphs, 1);
+}
+
+/**
+ * cc_text_paragraph_at:
+ * @offset: a character offset
+ *
+ * Returns: the number, from 1, of the paragraph @offset stands in; white space before the
+ *   first word belongs to the first paragraph, and the blank lines between two paragraphs to
+ *   the earlier
+ */
+guint
+cc_text_paragraph_at (CcText *self,
+                      guint   offset)
+{
+  guint low = 0, high = self->n_paragraphs;
+
+  /* The number of paragraphs that start at or before the offset. */
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (self->paragraphs[middle] <= offset)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  return MAX (low, 1);
 }
 
 /**

@@ -136,6 +136,9 @@ char          *cc_text_dup_span          (CcText                 *self,
                                           guint                   end);
 guint          cc_text_token_at          (CcText                 *self,
                                           guint                   offset);
+guint          cc_text_get_n_paragraphs  (CcText                 *self);
+guint          cc_text_paragraph_at      (CcText                 *self,
+                                          guint                   offset);
 
 guint          cc_text_count_words       (const char             *text,
                                           gsize                   length,

@@ -117,6 +117,35 @@ compute_marks (CcReport *self,
   return g_steal_pointer (&marks);
 }
 
+static const CcSharedQuote *
+get_shared_quote (CcReport *self,
+                  guint     index)
+{
+  const CcSharedQuote *shared;
+  guint n_shared;
+
+  shared = cc_shared_quotes_get (cc_comparison_get_shared_quotes (self->comparison), &n_shared);
+  g_assert (index < n_shared);
+  return &shared[index];
+}
+
+/**
+ * cc_report_get_quote_range:
+ * @index: a shared quotation of the pair
+ * @side: 0 for A, 1 for B
+ *
+ * Returns: the quotation's wording in text @side
+ */
+CcRange
+cc_report_get_quote_range (CcReport *self,
+                           guint     index,
+                           guint     side)
+{
+  const CcSharedQuote *shared = get_shared_quote (self, index);
+
+  return side == 0 ? shared->a : shared->b;
+}
+
 /**
  * cc_report_dup_quote_marks:
  * @index: a shared quotation of the pair
@@ -131,23 +160,17 @@ cc_report_dup_quote_marks (CcReport *self,
                            guint     side)
 {
   CcSharedQuotes *shared_quotes = cc_comparison_get_shared_quotes (self->comparison);
-  const CcSharedQuote *shared;
-  CcRange range;
-  guint16 *marks;
-  guint n_shared, length;
+  const CcSharedQuote *shared = get_shared_quote (self, index);
+  CcRange range = side == 0 ? shared->a : shared->b;
+  guint length = range.end - range.start;
+  guint16 *marks = g_new0 (guint16, length + 1);
 
-  shared = cc_shared_quotes_get (shared_quotes, &n_shared);
-  g_assert (index < n_shared);
-
-  range = side == 0 ? shared[index].a : shared[index].b;
-  length = range.end - range.start;
-  marks = g_new0 (guint16, length + 1);
-  if (shared[index].difference == NULL)
+  if (shared->difference == NULL)
     return marks;
 
-  for (guint i = 0; i < shared[index].difference->len; i++)
+  for (guint i = 0; i < shared->difference->len; i++)
     {
-      const CcDiffSpan *span = &g_array_index (shared[index].difference, CcDiffSpan, i);
+      const CcDiffSpan *span = &g_array_index (shared->difference, CcDiffSpan, i);
       CcRange a, b, at;
       guint16 mark;
 
@@ -173,57 +196,6 @@ cc_report_dup_quote_marks (CcReport *self,
     }
 
   return marks;
-}
-
-/* Paragraphs ---------------------------------------------------------------------------- */
-
-static GArray *
-find_paragraphs (CcText *text)
-{
-  GArray *starts = g_array_new (FALSE, FALSE, sizeof (guint));
-  const CcToken *tokens;
-  guint n_tokens;
-
-  tokens = cc_text_get_tokens (text, &n_tokens);
-  for (guint i = 0; i < n_tokens; i++)
-    if (tokens[i].flags & CC_TOKEN_PARAGRAPH_START)
-      g_array_append_val (starts, tokens[i].start);
-
-  return starts;
-}
-
-guint
-cc_report_get_n_paragraphs (CcReport *self,
-                            guint     side)
-{
-  return MAX (self->paragraphs[side]->len, 1);
-}
-
-/**
- * cc_report_paragraph_at:
- *
- * Returns: the number, from 1, of the paragraph of text @side that @offset stands in
- */
-guint
-cc_report_paragraph_at (CcReport *self,
-                        guint     side,
-                        guint     offset)
-{
-  GArray *starts = self->paragraphs[side];
-  guint low = 0, high = starts->len;
-
-  /* The number of paragraphs that start at or before the offset. */
-  while (low < high)
-    {
-      guint middle = low + (high - low) / 2;
-
-      if (g_array_index (starts, guint, middle) <= offset)
-        low = middle + 1;
-      else
-        high = middle;
-    }
-
-  return MAX (low, 1);
 }
 
 /* Rows ---------------------------------------------------------------------------------- */
@@ -533,7 +505,6 @@ analyze_pair (CcReport      *self,
     {
       self->reflow[side] = looks_hard_wrapped (cc_report_get_text (self, side));
       self->marks[side] = compute_marks (self, side);
-      self->paragraphs[side] = find_paragraphs (cc_report_get_text (self, side));
     }
 
   ops = cc_diff_get_ops (cc_comparison_get_diff (self->comparison), &n_ops);
@@ -989,6 +960,152 @@ cc_report_shared_kind_label (CcSharedQuoteKind kind)
       /* Translators: a kind of shared quotation: one source uses the words without marks */
       return C_("shared quotation", "Not quoted in one");
     }
+}
+
+/**
+ * cc_report_dup_side_label:
+ * @side: 0 for A, 1 for B
+ *
+ * Returns: (transfer full): a side of a pair report and its source, for the heads of the
+ *   columns: "A · Wire Digest"
+ */
+char *
+cc_report_dup_side_label (CcReport *self,
+                          guint     side)
+{
+  return g_strdup_printf ("%s · %s", side == 0 ? "A" : "B",
+                          (const char *)g_ptr_array_index (self->short_names, side));
+}
+
+/**
+ * cc_report_dup_quote_where:
+ * @index: a shared quotation of the pair
+ * @side: 0 for A, 1 for B
+ *
+ * Returns: (transfer full): where the quotation stands in source @side, and whether the
+ *   source quotes it: "¶ 3 of 12 · quoted"
+ */
+char *
+cc_report_dup_quote_where (CcReport *self,
+                           guint     index,
+                           guint     side)
+{
+  const CcSharedQuote *shared = get_shared_quote (self, index);
+  CcText *text = cc_report_get_text (self, side);
+  guint start = side == 0 ? shared->a.start : shared->b.start;
+  gboolean quoted = (side == 0 ? shared->a_quote : shared->b_quote) >= 0;
+
+  /* Translators: where a quotation stands in its source: its paragraph, and whether the
+   * source quotes it */
+  return g_strdup_printf (_("¶ %u of %u · %s"), cc_text_paragraph_at (text, start),
+                          cc_text_get_n_paragraphs (text),
+                          quoted ? _("quoted") : _("not quoted"));
+}
+
+/**
+ * cc_report_dup_passage_where:
+ * @range: the passage in text @side
+ * @words: how many words it has there
+ *
+ * Returns: (transfer full): where a shared passage stands in one source: "¶ 3–4 · 57 words"
+ */
+char *
+cc_report_dup_passage_where (CcReport *self,
+                             guint     side,
+                             CcRange   range,
+                             guint     words)
+{
+  CcText *text = cc_report_get_text (self, side);
+  guint first = cc_text_paragraph_at (text, range.start);
+  guint last = cc_text_paragraph_at (text, range.end > 0 ? range.end - 1 : 0);
+
+  if (first == last)
+    /* Translators: where a passage stands: its paragraph and its words */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "¶ %u · %u word", "¶ %u · %u words",
+                                         words), first, words);
+
+  /* Translators: where a passage stands: its paragraphs and its words */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "¶ %u–%u · %u word",
+                                       "¶ %u–%u · %u words", words), first, last, words);
+}
+
+/**
+ * cc_report_dup_elision:
+ * @words: the unchanged words a differences-only report leaves out
+ *
+ * Returns: (transfer full): what stands in the texts for them
+ */
+char *
+cc_report_dup_elision (guint words)
+{
+  /* Translators: stands for the unchanged words a differences-only report leaves out */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "⋯  %u unchanged word left out  ⋯",
+                                       "⋯  %u unchanged words left out  ⋯", words), words);
+}
+
+static void
+summary_row_clear (gpointer data)
+{
+  CcReportSummaryRow *row = data;
+
+  g_free (row->a);
+  g_free (row->b);
+}
+
+/**
+ * cc_report_dup_summary:
+ *
+ * The rows of a pair report's summary table that have a number for each source.
+ *
+ * Returns: (transfer full) (element-type CcReportSummaryRow): the rows
+ */
+GArray *
+cc_report_dup_summary (CcReport *self)
+{
+  const CcComparisonStats *stats = cc_comparison_get_stats (self->comparison);
+  CcReportSummaryRow rows[] = {
+    { _("Words"), cc_report_format_count (stats->a_words),
+      cc_report_format_count (stats->b_words) },
+    { _("Share found in the other source"), cc_report_format_percent (stats->coverage_a),
+      cc_report_format_percent (stats->coverage_b) },
+    { _("Words only in this source (deleted, inserted)"),
+      cc_report_format_count (stats->deleted), cc_report_format_count (stats->inserted) },
+    { _("Words changed"), cc_report_format_count (stats->changed_a),
+      cc_report_format_count (stats->changed_b) },
+    { _("Words moved"), cc_report_format_count (stats->moved),
+      cc_report_format_count (self->moved_b) },
+    { _("Quotations"), cc_report_format_count (stats->quotes_a),
+      cc_report_format_count (stats->quotes_b) },
+  };
+  GArray *summary = g_array_sized_new (FALSE, FALSE, sizeof (CcReportSummaryRow),
+                                       G_N_ELEMENTS (rows));
+
+  g_array_set_clear_func (summary, summary_row_clear);
+  g_array_append_vals (summary, rows, G_N_ELEMENTS (rows));
+  return summary;
+}
+
+/**
+ * cc_report_dup_shared_quotes:
+ *
+ * Returns: (transfer full): the shared quotations of a pair, in all and by kind: "7: 3 exact,
+ *   2 partial, 1 variant, 1 not quoted in one"
+ */
+char *
+cc_report_dup_shared_quotes (CcReport *self)
+{
+  const CcComparisonStats *stats = cc_comparison_get_stats (self->comparison);
+  guint total = 0;
+
+  for (guint kind = CC_SHARED_EXACT; kind <= CC_SHARED_UNQUOTED; kind++)
+    total += stats->shared_quotes[kind];
+
+  /* Translators: the shared quotations of a pair, in all and by kind */
+  return g_strdup_printf (_("%u: %u exact, %u partial, %u variant, %u not quoted in one"),
+                          total, stats->shared_quotes[CC_SHARED_EXACT],
+                          stats->shared_quotes[CC_SHARED_PARTIAL],
+                          stats->shared_quotes[CC_SHARED_VARIANT],
+                          stats->shared_quotes[CC_SHARED_UNQUOTED]);
 }
 
 /**

@@ -198,6 +198,28 @@ put_heading (Writer     *w,
   putf (w, "<h2 id=\"%s\"><span class=\"n\">%u</span>%s</h2>\n", id, ++w->section, title);
 }
 
+/* A section's heading and, for a section with nothing to show, a line that says so; else
+ * the @note on how to read it, if any. Returns whether the section has something to show. */
+static gboolean
+put_section (Writer     *w,
+             const char *id,
+             const char *title,
+             gboolean    empty,
+             const char *empty_text,
+             const char *note)
+{
+  put_heading (w, id, title);
+  if (empty)
+    {
+      putf (w, "<p class=\"note\">%s</p>\n", empty_text);
+      return FALSE;
+    }
+
+  if (note != NULL)
+    putf (w, "<p class=\"note\">%s</p>\n", note);
+  return TRUE;
+}
+
 static void
 put_opening (Writer *w)
 {
@@ -272,56 +294,29 @@ put_summary (Writer *w)
   CcReport *report = w->report;
   const CcComparisonStats *stats = cc_comparison_get_stats (report->comparison);
   gboolean mono = report->options.monochrome;
-  const char *name_a = g_ptr_array_index (report->short_names, 0);
-  const char *name_b = g_ptr_array_index (report->short_names, 1);
-  guint shared_total = 0, most_words, most_quotes = 1;
-  struct {
-    const char *label;
-    char       *a;
-    char       *b;
-  } rows[] = {
-    { N_("Words"), cc_report_format_count (stats->a_words),
-      cc_report_format_count (stats->b_words) },
-    { N_("Share found in the other source"), cc_report_format_percent (stats->coverage_a),
-      cc_report_format_percent (stats->coverage_b) },
-    { N_("Words only in this source (deleted, inserted)"), cc_report_format_count (stats->deleted),
-      cc_report_format_count (stats->inserted) },
-    { N_("Words changed"), cc_report_format_count (stats->changed_a),
-      cc_report_format_count (stats->changed_b) },
-    { N_("Words moved"), cc_report_format_count (stats->moved),
-      cc_report_format_count (report->moved_b) },
-    { N_("Quotations"), cc_report_format_count (stats->quotes_a),
-      cc_report_format_count (stats->quotes_b) },
-  };
+  g_autofree char *head_a = cc_report_dup_side_label (report, 0);
+  g_autofree char *head_b = cc_report_dup_side_label (report, 1);
+  g_autoptr(GArray) rows = cc_report_dup_summary (report);
+  g_autofree char *passages = cc_report_format_count (stats->passages);
+  g_autofree char *quotes = cc_report_dup_shared_quotes (report);
+  guint most_words, most_quotes = 1;
 
   put_heading (w, "summary", _("Summary"));
-  putf (w, "<div class=\"table\"><table>\n<thead><tr><th></th><th class=\"num\">A · %s</th>"
-        "<th class=\"num\">B · %s</th></tr></thead>\n<tbody>\n", name_a, name_b);
-  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+  putf (w, "<div class=\"table\"><table>\n<thead><tr><th></th><th class=\"num\">%s</th>"
+        "<th class=\"num\">%s</th></tr></thead>\n<tbody>\n", head_a, head_b);
+  for (guint r = 0; r < rows->len; r++)
     {
+      const CcReportSummaryRow *row = &g_array_index (rows, CcReportSummaryRow, r);
+
       putf (w, "<tr><td>%s</td><td class=\"num\">%s</td><td class=\"num\">%s</td></tr>\n",
-            _(rows[r].label), rows[r].a, rows[r].b);
-      g_free (rows[r].a);
-      g_free (rows[r].b);
+            row->label, row->a, row->b);
     }
   for (guint kind = CC_SHARED_EXACT; kind <= CC_SHARED_UNQUOTED; kind++)
-    {
-      shared_total += stats->shared_quotes[kind];
-      most_quotes = MAX (most_quotes, stats->shared_quotes[kind]);
-    }
-  {
-    g_autofree char *passages = cc_report_format_count (stats->passages);
-    g_autofree char *quotes = g_strdup_printf (
-      _("%u: %u exact, %u partial, %u variant, %u not quoted in one"),
-      shared_total, stats->shared_quotes[CC_SHARED_EXACT],
-      stats->shared_quotes[CC_SHARED_PARTIAL], stats->shared_quotes[CC_SHARED_VARIANT],
-      stats->shared_quotes[CC_SHARED_UNQUOTED]);
-
-    putf (w, "<tr><td>%s</td><td class=\"num\" colspan=\"2\"><b>%s</b></td></tr>\n",
-          _("Shared passages"), passages);
-    putf (w, "<tr><td>%s</td><td class=\"num\" colspan=\"2\"><b>%s</b></td></tr>\n",
-          _("Shared quotations"), quotes);
-  }
+    most_quotes = MAX (most_quotes, stats->shared_quotes[kind]);
+  putf (w, "<tr><td>%s</td><td class=\"num\" colspan=\"2\"><b>%s</b></td></tr>\n",
+        _("Shared passages"), passages);
+  putf (w, "<tr><td>%s</td><td class=\"num\" colspan=\"2\"><b>%s</b></td></tr>\n",
+        _("Shared quotations"), quotes);
   put (w, "</tbody>\n</table></div>\n");
 
   /* The chart, as in print: bars labelled with their values. */
@@ -368,27 +363,35 @@ put_summary (Writer *w)
   put (w, "</div>\n</div>\n");
 }
 
+/* The head of a table of what the pair shares: a number, each source, and @last. */
 static void
-put_wording (Writer   *w,
-             guint     index,
-             guint     side,
-             gboolean  quoted)
+put_table_head (Writer     *w,
+                const char *last,
+                gboolean    numeric)
+{
+  g_autofree char *head_a = cc_report_dup_side_label (w->report, 0);
+  g_autofree char *head_b = cc_report_dup_side_label (w->report, 1);
+
+  putf (w, "<div class=\"table\"><table>\n<thead><tr><th>#</th><th>%s</th><th>%s</th>",
+        head_a, head_b);
+  putf (w, numeric ? "<th class=\"num\">%s</th>" : "<th>%s</th>", last);
+  put (w, "</tr></thead>\n<tbody>\n");
+}
+
+static void
+put_wording (Writer *w,
+             guint   index,
+             guint   side)
 {
   CcReport *report = w->report;
-  guint n_shared;
-  const CcSharedQuote *shared = cc_shared_quotes_get (
-    cc_comparison_get_shared_quotes (report->comparison), &n_shared) + index;
-  CcRange range = side == 0 ? shared->a : shared->b;
+  CcRange range = cc_report_get_quote_range (report, index, side);
   CcText *text = cc_report_get_text (report, side);
   CcSource *source = g_ptr_array_index (report->sources, side);
   g_autofree guint16 *marks = cc_report_dup_quote_marks (report, index, side);
   const char *string = cc_text_get_string (text, NULL);
   gsize start = cc_text_char_to_byte (text, range.start);
   gsize end = cc_text_char_to_byte (text, range.end);
-  g_autofree char *where = g_strdup_printf (_("¶ %u of %u · %s"),
-                                            cc_report_paragraph_at (report, side, range.start),
-                                            cc_report_get_n_paragraphs (report, side),
-                                            quoted ? _("quoted") : _("not quoted"));
+  g_autofree char *where = cc_report_dup_quote_where (report, index, side);
   const char *language = cc_source_get_language (source);
 
   if (language != NULL)
@@ -408,27 +411,20 @@ put_shared_quotes (Writer *w)
 
   shared = cc_shared_quotes_get (cc_comparison_get_shared_quotes (report->comparison),
                                  &n_shared);
-  put_heading (w, "quotations", _("Shared quotations"));
-  if (n_shared == 0)
-    {
-      putf (w, "<p class=\"note\">%s</p>\n", _("The two sources share no quotations."));
-      return;
-    }
+  if (!put_section (w, "quotations", _("Shared quotations"), n_shared == 0,
+                    _("The two sources share no quotations."),
+                    _("Each quotation as both sources word it. In variants, words one wording "
+                      "leaves out or puts otherwise are marked as in the texts.")))
+    return;
 
-  putf (w, "<p class=\"note\">%s</p>\n",
-        _("Each quotation as both sources word it. In variants, words one wording leaves out "
-          "or puts otherwise are marked as in the texts."));
-  putf (w, "<div class=\"table\"><table>\n<thead><tr><th>#</th><th>A · %s</th><th>B · %s</th>"
-        "<th>%s</th></tr></thead>\n<tbody>\n",
-        (char *)g_ptr_array_index (report->short_names, 0),
-        (char *)g_ptr_array_index (report->short_names, 1), _("Match"));
+  put_table_head (w, _("Match"), FALSE);
   for (guint i = 0; i < n_shared; i++)
     {
       g_autofree char *score = cc_report_format_percent (shared[i].score);
 
       putf (w, "<tr><td class=\"num\">%u</td>", i + 1);
-      put_wording (w, i, 0, shared[i].a_quote >= 0);
-      put_wording (w, i, 1, shared[i].b_quote >= 0);
+      put_wording (w, i, 0);
+      put_wording (w, i, 1);
       putf (w, "<td><b>%s</b><span class=\"where\">%s %s</span></td></tr>\n",
             cc_report_shared_kind_label (shared[i].kind), _("score"), score);
       flush (w, FALSE);
@@ -445,16 +441,7 @@ put_passage (Writer  *w,
   CcReport *report = w->report;
   g_autofree char *excerpt = cc_report_dup_excerpt (cc_report_get_text (report, side), range,
                                                     260);
-  guint first = cc_report_paragraph_at (report, side, range.start);
-  guint last = cc_report_paragraph_at (report, side, range.end > 0 ? range.end - 1 : 0);
-  g_autofree char *where = NULL;
-
-  if (first == last)
-    where = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "¶ %u · %u word", "¶ %u · %u words",
-                                          words), first, words);
-  else
-    where = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "¶ %u–%u · %u word",
-                                          "¶ %u–%u · %u words", words), first, last, words);
+  g_autofree char *where = cc_report_dup_passage_where (report, side, range, words);
 
   putf (w, "<td class=\"wording\" dir=\"auto\">%s<span class=\"where\">%s</span></td>", excerpt,
         where);
@@ -468,20 +455,13 @@ put_passages (Writer *w)
   guint n_passages;
 
   passages = cc_passages_get (cc_comparison_get_passages (report->comparison), &n_passages);
-  put_heading (w, "passages", _("Shared passages"));
-  if (n_passages == 0)
-    {
-      putf (w, "<p class=\"note\">%s</p>\n", _("The two sources share no passages."));
-      return;
-    }
+  if (!put_section (w, "passages", _("Shared passages"), n_passages == 0,
+                    _("The two sources share no passages."),
+                    _("Stretches of text the two sources share, wherever each stands; identity "
+                      "is the share of the longer span’s words matched one to one.")))
+    return;
 
-  putf (w, "<p class=\"note\">%s</p>\n",
-        _("Stretches of text the two sources share, wherever each stands; identity is the "
-          "share of the longer span’s words matched one to one."));
-  putf (w, "<div class=\"table\"><table>\n<thead><tr><th>#</th><th>A · %s</th><th>B · %s</th>"
-        "<th class=\"num\">%s</th></tr></thead>\n<tbody>\n",
-        (char *)g_ptr_array_index (report->short_names, 0),
-        (char *)g_ptr_array_index (report->short_names, 1), _("Identity"));
+  put_table_head (w, _("Identity"), TRUE);
   for (guint i = 0; i < n_passages; i++)
     {
       g_autofree char *identity = cc_report_format_percent (passages[i].identity);
@@ -533,9 +513,7 @@ put_side (Writer  *w,
   CcText *text = cc_report_get_text (report, side);
   CcReportSpan span = cc_report_text_span (text, range);
   const char *language = cc_source_get_language (source);
-  g_autofree char *label = g_strdup_printf ("%s · %s", side == 0 ? "A" : "B",
-                                            (char *)g_ptr_array_index (report->short_names,
-                                                                       side));
+  g_autofree char *label = cc_report_dup_side_label (report, side);
 
   if (language != NULL)
     putf (w, "<div class=\"t\" data-side=\"%s\" lang=\"%s\" dir=\"auto\">", label, language);
@@ -587,10 +565,13 @@ put_texts (Writer *w)
   }
   put (w, "</p>\n");
 
-  putf (w, "<div class=\"texts\">\n"
-        "<div class=\"head\"><div>A · %s</div><div>B · %s</div></div>\n",
-        (char *)g_ptr_array_index (report->short_names, 0),
-        (char *)g_ptr_array_index (report->short_names, 1));
+  {
+    g_autofree char *head_a = cc_report_dup_side_label (report, 0);
+    g_autofree char *head_b = cc_report_dup_side_label (report, 1);
+
+    putf (w, "<div class=\"texts\">\n<div class=\"head\"><div>%s</div><div>%s</div></div>\n",
+          head_a, head_b);
+  }
 
   for (guint r = 0; r < report->rows->len; r++)
     {
@@ -598,9 +579,7 @@ put_texts (Writer *w)
 
       if (row->kind == CC_REPORT_ROW_ELISION)
         {
-          g_autofree char *text = g_strdup_printf (
-            g_dngettext (GETTEXT_PACKAGE, "⋯  %u unchanged word left out  ⋯",
-                         "⋯  %u unchanged words left out  ⋯", row->words), row->words);
+          g_autofree char *text = cc_report_dup_elision (row->words);
 
           putf (w, "<div class=\"elision\">%s</div>\n", text);
           continue;
@@ -622,12 +601,9 @@ put_project_sources (Writer *w)
 {
   CcReport *report = w->report;
 
-  put_heading (w, "sources", _("Sources"));
-  if (report->sources->len == 0)
-    {
-      putf (w, "<p class=\"note\">%s</p>\n", _("The project has no sources."));
-      return;
-    }
+  if (!put_section (w, "sources", _("Sources"), report->sources->len == 0,
+                    _("The project has no sources."), NULL))
+    return;
 
   putf (w, "<div class=\"table\"><table>\n<thead><tr><th>#</th><th>%s</th><th>%s</th>"
         "<th class=\"num\">%s</th><th class=\"num\">%s</th></tr></thead>\n<tbody>\n",
@@ -663,16 +639,12 @@ put_matrix (Writer *w)
   CcReport *report = w->report;
   guint n = cc_matrix_get_size (report->matrix);
 
-  put_heading (w, "matrix", _("How much the sources share"));
-  if (n < 2)
-    {
-      putf (w, "<p class=\"note\">%s</p>\n", _("A project needs two sources or more to compare."));
-      return;
-    }
+  if (!put_section (w, "matrix", _("How much the sources share"), n < 2,
+                    _("A project needs two sources or more to compare."),
+                    _("Each cell: how much of the row’s source the column’s source carries, and "
+                      "how many of the row source’s quotations it carries too, quoted or not.")))
+    return;
 
-  putf (w, "<p class=\"note\">%s</p>\n",
-        _("Each cell: how much of the row’s source the column’s source carries, and how many of "
-          "the row source’s quotations it carries too, quoted or not."));
   put (w, "<div class=\"table\"><table class=\"heat\">\n<thead><tr><th></th>");
   for (guint j = 0; j < n; j++)
     putf (w, "<th>%u · %s</th>", j + 1, (char *)g_ptr_array_index (report->short_names, j));
@@ -715,17 +687,13 @@ put_tracker (Writer *w)
 {
   CcReport *report = w->report;
 
-  put_heading (w, "tracker", _("Quotation tracker"));
-  if (report->tracked->len == 0)
-    {
-      putf (w, "<p class=\"note\">%s</p>\n", _("The sources quote no one."));
-      return;
-    }
+  if (!put_section (w, "tracker", _("Quotation tracker"), report->tracked->len == 0,
+                    _("The sources quote no one."),
+                    _("Every distinct quotation, the most widely carried first, with the sources "
+                      "that carry it in order of publication: ● quotes it, ○ uses the words "
+                      "without quotation marks.")))
+    return;
 
-  putf (w, "<p class=\"note\">%s</p>\n",
-        _("Every distinct quotation, the most widely carried first, with the sources that "
-          "carry it in order of publication: ● quotes it, ○ uses the words without quotation "
-          "marks."));
   putf (w, "<div class=\"table\"><table>\n<thead><tr><th>#</th><th>%s</th><th>%s</th>"
         "<th>%s</th></tr></thead>\n<tbody>\n", _("Quotation"), _("Carried by"), _("Earliest"));
   for (guint t = 0; t < report->tracked->len; t++)

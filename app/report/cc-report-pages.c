@@ -264,6 +264,30 @@ add_heading (Pages      *p,
   cc_flow_add_space (p->flow, 6);
 }
 
+/* A section's heading and, for a section with nothing to show, a line that says so; else
+ * the @note on how to read it, if any. Returns whether the section has something to show. */
+static gboolean
+add_section (Pages      *p,
+             const char *title,
+             gboolean    empty,
+             const char *empty_text,
+             const char *note)
+{
+  add_heading (p, title);
+  if (empty)
+    {
+      add_paragraph (p, FONT_TABLE, MUTED, PANGO_ALIGN_LEFT, empty_text);
+      return FALSE;
+    }
+
+  if (note != NULL)
+    {
+      add_paragraph (p, FONT_SMALL, MUTED, PANGO_ALIGN_LEFT, note);
+      cc_flow_add_space (p->flow, 6);
+    }
+  return TRUE;
+}
+
 /* Columns of a table, as fractions of the width. */
 typedef struct
 {
@@ -291,15 +315,33 @@ columns_init (Columns      *columns,
     }
 }
 
-static CcFlowBlock *
-add_table_header (Pages              *p,
-                  const Columns      *columns,
-                  const char * const *titles,
+/* Makes the row just added the head of a table, repeated on each page the table runs on.
+ * Returns the head's index, for the table's rows. */
+static gint
+set_table_head (Pages       *p,
+                CcFlowBlock *block)
+{
+  block->keep_together = TRUE;
+  block->keep_with_next = TRUE;
+  block->rule_below = 0.75;
+  block->rule_color = RULE;
+  block->header = cc_flow_get_n_blocks (p->flow) - 1;
+  return block->header;
+}
+
+/* Columns of @fractions of the width, and a head with their @titles. Returns the head's
+ * index. */
+static gint
+add_table_header (Pages                *p,
+                  Columns              *columns,
+                  const double         *fractions,
+                  guint                 n,
+                  const char * const   *titles,
                   const PangoAlignment *alignments)
 {
-  g_autofree CcFlowCell **cells = g_new0 (CcFlowCell *, columns->n);
-  CcFlowBlock *block;
+  g_autofree CcFlowCell **cells = g_new0 (CcFlowCell *, n);
 
+  columns_init (columns, p->width, fractions, n);
   for (guint i = 0; i < columns->n; i++)
     {
       cells[i] = text_cell (p, columns->x[i], columns->width[i], FONT_TABLE_HEAD,
@@ -307,13 +349,21 @@ add_table_header (Pages              *p,
       cells[i]->color = MUTED;
     }
 
-  block = cc_flow_add_row (p->flow, cells, columns->n);
-  block->keep_together = TRUE;
-  block->keep_with_next = TRUE;
-  block->rule_below = 0.75;
-  block->rule_color = RULE;
-  block->header = cc_flow_get_n_blocks (p->flow) - 1;
-  return block;
+  return set_table_head (p, cc_flow_add_row (p->flow, cells, columns->n));
+}
+
+/* The first cell of a numbered table's row: the row's number, from 1. */
+static CcFlowCell *
+number_cell (Pages         *p,
+             const Columns *columns,
+             guint          index)
+{
+  g_autofree char *number = g_strdup_printf ("%u", index + 1);
+  CcFlowCell *cell = text_cell (p, columns->x[0], columns->width[0], FONT_TABLE,
+                                PANGO_ALIGN_LEFT, number);
+
+  cell->color = MUTED;
+  return cell;
 }
 
 static CcFlowBlock *
@@ -920,80 +970,47 @@ add_summary (Pages *p)
   static const double fractions[] = { 0.5, 0.25, 0.25 };
   static const PangoAlignment alignments[] = { PANGO_ALIGN_LEFT, PANGO_ALIGN_RIGHT,
                                                PANGO_ALIGN_RIGHT };
-  g_autofree char *head_a = g_strdup_printf ("A · %s",
-                                             (char *)g_ptr_array_index (report->short_names, 0));
-  g_autofree char *head_b = g_strdup_printf ("B · %s",
-                                             (char *)g_ptr_array_index (report->short_names, 1));
+  g_autofree char *head_a = cc_report_dup_side_label (report, 0);
+  g_autofree char *head_b = cc_report_dup_side_label (report, 1);
   const char *titles[] = { "", head_a, head_b };
-  guint shared_total = 0;
+  g_autoptr(GArray) rows = cc_report_dup_summary (report);
+  g_autofree char *passages = cc_report_format_count (stats->passages);
+  g_autofree char *quotes = cc_report_dup_shared_quotes (report);
+  const char *shared[][2] = {
+    { _("Shared passages"), passages },
+    { _("Shared quotations"), quotes },
+  };
   Columns columns;
   gint header;
-  struct {
-    const char *label;
-    char       *a;
-    char       *b;
-  } rows[] = {
-    { N_("Words"), cc_report_format_count (stats->a_words),
-      cc_report_format_count (stats->b_words) },
-    { N_("Share found in the other source"), cc_report_format_percent (stats->coverage_a),
-      cc_report_format_percent (stats->coverage_b) },
-    { N_("Words only in this source (deleted, inserted)"), cc_report_format_count (stats->deleted),
-      cc_report_format_count (stats->inserted) },
-    { N_("Words changed"), cc_report_format_count (stats->changed_a),
-      cc_report_format_count (stats->changed_b) },
-    { N_("Words moved"), cc_report_format_count (stats->moved),
-      cc_report_format_count (report->moved_b) },
-    { N_("Quotations"), cc_report_format_count (stats->quotes_a),
-      cc_report_format_count (stats->quotes_b) },
-  };
 
   add_heading (p, _("Summary"));
+  header = add_table_header (p, &columns, fractions, 3, titles, alignments);
 
-  columns_init (&columns, p->width, fractions, 3);
-  add_table_header (p, &columns, titles, alignments);
-  header = cc_flow_get_n_blocks (p->flow) - 1;
-
-  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+  for (guint r = 0; r < rows->len; r++)
     {
+      const CcReportSummaryRow *row = &g_array_index (rows, CcReportSummaryRow, r);
       CcFlowCell *cells[3];
 
       cells[0] = text_cell (p, columns.x[0], columns.width[0], FONT_TABLE, PANGO_ALIGN_LEFT,
-                            _(rows[r].label));
+                            row->label);
       cells[1] = text_cell (p, columns.x[1], columns.width[1], FONT_TABLE, PANGO_ALIGN_RIGHT,
-                            rows[r].a);
+                            row->a);
       cells[2] = text_cell (p, columns.x[2], columns.width[2], FONT_TABLE, PANGO_ALIGN_RIGHT,
-                            rows[r].b);
+                            row->b);
       add_table_row (p, cells, 3, header);
-      g_free (rows[r].a);
-      g_free (rows[r].b);
     }
 
   /* What the two share is one number for both: it spans both columns. */
-  for (guint kind = CC_SHARED_EXACT; kind <= CC_SHARED_UNQUOTED; kind++)
-    shared_total += stats->shared_quotes[kind];
-  {
-    g_autofree char *passages = cc_report_format_count (stats->passages);
-    g_autofree char *quotes = NULL;
-    CcFlowCell *cells[2];
+  for (guint r = 0; r < G_N_ELEMENTS (shared); r++)
+    {
+      CcFlowCell *cells[2];
 
-    cells[0] = text_cell (p, columns.x[0], columns.width[0], FONT_TABLE, PANGO_ALIGN_LEFT,
-                          _("Shared passages"));
-    cells[1] = text_cell (p, columns.x[1], columns.width[1] + columns.width[2],
-                          FONT_TABLE_BOLD, PANGO_ALIGN_RIGHT, passages);
-    add_table_row (p, cells, 2, header);
-
-    /* Translators: the shared quotations of a pair, in all and by kind */
-    quotes = g_strdup_printf (_("%u: %u exact, %u partial, %u variant, %u not quoted in one"),
-                              shared_total, stats->shared_quotes[CC_SHARED_EXACT],
-                              stats->shared_quotes[CC_SHARED_PARTIAL],
-                              stats->shared_quotes[CC_SHARED_VARIANT],
-                              stats->shared_quotes[CC_SHARED_UNQUOTED]);
-    cells[0] = text_cell (p, columns.x[0], columns.width[0], FONT_TABLE, PANGO_ALIGN_LEFT,
-                          _("Shared quotations"));
-    cells[1] = text_cell (p, columns.x[1], columns.width[1] + columns.width[2],
-                          FONT_TABLE_BOLD, PANGO_ALIGN_RIGHT, quotes);
-    add_table_row (p, cells, 2, header);
-  }
+      cells[0] = text_cell (p, columns.x[0], columns.width[0], FONT_TABLE, PANGO_ALIGN_LEFT,
+                            shared[r][0]);
+      cells[1] = text_cell (p, columns.x[1], columns.width[1] + columns.width[2],
+                            FONT_TABLE_BOLD, PANGO_ALIGN_RIGHT, shared[r][1]);
+      add_table_row (p, cells, 2, header);
+    }
 
   add_chart (p);
 }
@@ -1001,36 +1018,26 @@ add_summary (Pages *p)
 /* Shared quotations ---------------------------------------------------------------------- */
 
 static CcFlowCell *
-wording_cell (Pages     *p,
-              double     x,
-              double     width,
-              guint      side,
-              guint      index,
-              gboolean   quoted)
+wording_cell (Pages  *p,
+              double  x,
+              double  width,
+              guint   side,
+              guint   index)
 {
   CcReport *report = p->report;
-  guint n_shared;
-  const CcSharedQuote *shared = cc_shared_quotes_get (
-    cc_comparison_get_shared_quotes (report->comparison), &n_shared) + index;
-  CcRange range = side == 0 ? shared->a : shared->b;
+  CcRange range = cc_report_get_quote_range (report, index, side);
   CcText *text = cc_report_get_text (report, side);
   CcSource *source = g_ptr_array_index (report->sources, side);
   g_autofree guint16 *marks = cc_report_dup_quote_marks (report, index, side);
   CcReportSpan span = cc_report_text_span (text, range);
   CcFlowCell *cell = new_cell (x, width, CELL_PAD_X, CELL_PAD_Y + 1);
-  guint paragraph = cc_report_paragraph_at (report, side, range.start);
-  g_autofree char *where = NULL;
+  g_autofree char *where = cc_report_dup_quote_where (report, index, side);
   PangoLayout *layout;
 
   cell_add_marked_text (p, cell, FONT_TABLE_SERIF, span.string, span.length,
                         marks + (span.start - range.start), cc_source_get_language (source),
                         TRUE);
 
-  /* Translators: where a quotation stands in its source: its paragraph, and whether the
-   * source quotes it */
-  where = g_strdup_printf (_("¶ %u of %u · %s"), paragraph,
-                           cc_report_get_n_paragraphs (report, side),
-                           quoted ? _("quoted") : _("not quoted"));
   layout = text_layout (p, FONT_SMALL, width - 2 * CELL_PAD_X, PANGO_ALIGN_LEFT, where);
   insert_color (pango_layout_get_attributes (layout), pango_attr_foreground_new, MUTED, 0,
                 G_MAXUINT);
@@ -1045,10 +1052,8 @@ add_shared_quotes (Pages *p)
   CcReport *report = p->report;
   const CcSharedQuote *shared;
   static const double fractions[] = { 0.05, 0.385, 0.385, 0.18 };
-  g_autofree char *head_a = g_strdup_printf ("A · %s",
-                                             (char *)g_ptr_array_index (report->short_names, 0));
-  g_autofree char *head_b = g_strdup_printf ("B · %s",
-                                             (char *)g_ptr_array_index (report->short_names, 1));
+  g_autofree char *head_a = cc_report_dup_side_label (report, 0);
+  g_autofree char *head_b = cc_report_dup_side_label (report, 1);
   const char *titles[] = { "#", head_a, head_b, _("Match") };
   Columns columns;
   gint header;
@@ -1056,26 +1061,16 @@ add_shared_quotes (Pages *p)
 
   shared = cc_shared_quotes_get (cc_comparison_get_shared_quotes (report->comparison),
                                  &n_shared);
-  add_heading (p, _("Shared quotations"));
-  if (n_shared == 0)
-    {
-      add_paragraph (p, FONT_TABLE, MUTED, PANGO_ALIGN_LEFT,
-                     _("The two sources share no quotations."));
-      return;
-    }
+  if (!add_section (p, _("Shared quotations"), n_shared == 0,
+                    _("The two sources share no quotations."),
+                    _("Each quotation as both sources word it. In variants, words one wording "
+                      "leaves out or puts otherwise are marked as in the texts.")))
+    return;
 
-  add_paragraph (p, FONT_SMALL, MUTED, PANGO_ALIGN_LEFT,
-                 _("Each quotation as both sources word it. In variants, words one wording "
-                   "leaves out or puts otherwise are marked as in the texts."));
-  cc_flow_add_space (p->flow, 6);
-
-  columns_init (&columns, p->width, fractions, 4);
-  add_table_header (p, &columns, titles, NULL);
-  header = cc_flow_get_n_blocks (p->flow) - 1;
+  header = add_table_header (p, &columns, fractions, 4, titles, NULL);
 
   for (guint i = 0; i < n_shared; i++)
     {
-      g_autofree char *number = g_strdup_printf ("%u", i + 1);
       g_autofree char *score = cc_report_format_percent (shared[i].score);
       g_autofree char *match = NULL;
       CcFlowCell *cells[4];
@@ -1083,11 +1078,9 @@ add_shared_quotes (Pages *p)
       /* Translators: a shared quotation's kind and how sure the match is */
       match = g_markup_printf_escaped (_("<b>%s</b>\nscore %s"),
                                        cc_report_shared_kind_label (shared[i].kind), score);
-      cells[0] = text_cell (p, columns.x[0], columns.width[0], FONT_TABLE, PANGO_ALIGN_LEFT,
-                            number);
-      cells[0]->color = MUTED;
-      cells[1] = wording_cell (p, columns.x[1], columns.width[1], 0, i, shared[i].a_quote >= 0);
-      cells[2] = wording_cell (p, columns.x[2], columns.width[2], 1, i, shared[i].b_quote >= 0);
+      cells[0] = number_cell (p, &columns, i);
+      cells[1] = wording_cell (p, columns.x[1], columns.width[1], 0, i);
+      cells[2] = wording_cell (p, columns.x[2], columns.width[2], 1, i);
       cells[3] = markup_cell (p, columns.x[3], columns.width[3], FONT_TABLE, PANGO_ALIGN_LEFT,
                               match);
       add_table_row (p, cells, 4, header);
@@ -1107,20 +1100,9 @@ passage_cell (Pages  *p,
   CcReport *report = p->report;
   CcText *text = cc_report_get_text (report, side);
   g_autofree char *excerpt = cc_report_dup_excerpt (text, range, 260);
-  guint first = cc_report_paragraph_at (report, side, range.start);
-  guint last = cc_report_paragraph_at (report, side, range.end > 0 ? range.end - 1 : 0);
-  g_autofree char *where = NULL;
+  g_autofree char *where = cc_report_dup_passage_where (report, side, range, words);
   g_autofree char *muted = rgb_string (MUTED);
   g_autofree char *markup = NULL;
-
-  if (first == last)
-    /* Translators: where a passage stands: its paragraph and its words */
-    where = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "¶ %u · %u word", "¶ %u · %u words",
-                                          words), first, words);
-  else
-    /* Translators: where a passage stands: its paragraphs and its words */
-    where = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "¶ %u–%u · %u word",
-                                          "¶ %u–%u · %u words", words), first, last, words);
 
   markup = g_markup_printf_escaped ("%s\n<span font=\"Sans 7\" foreground=\"%s\">%s</span>",
                                     excerpt, muted, where);
@@ -1135,42 +1117,28 @@ add_passages (Pages *p)
   static const double fractions[] = { 0.05, 0.395, 0.395, 0.16 };
   static const PangoAlignment alignments[] = { PANGO_ALIGN_LEFT, PANGO_ALIGN_LEFT,
                                                PANGO_ALIGN_LEFT, PANGO_ALIGN_RIGHT };
-  g_autofree char *head_a = g_strdup_printf ("A · %s",
-                                             (char *)g_ptr_array_index (report->short_names, 0));
-  g_autofree char *head_b = g_strdup_printf ("B · %s",
-                                             (char *)g_ptr_array_index (report->short_names, 1));
+  g_autofree char *head_a = cc_report_dup_side_label (report, 0);
+  g_autofree char *head_b = cc_report_dup_side_label (report, 1);
   const char *titles[] = { "#", head_a, head_b, _("Identity") };
   Columns columns;
   gint header;
   guint n_passages;
 
   passages = cc_passages_get (cc_comparison_get_passages (report->comparison), &n_passages);
-  add_heading (p, _("Shared passages"));
-  if (n_passages == 0)
-    {
-      add_paragraph (p, FONT_TABLE, MUTED, PANGO_ALIGN_LEFT,
-                     _("The two sources share no passages."));
-      return;
-    }
+  if (!add_section (p, _("Shared passages"), n_passages == 0,
+                    _("The two sources share no passages."),
+                    _("Stretches of text the two sources share, wherever each stands; identity "
+                      "is the share of the longer span’s words matched one to one.")))
+    return;
 
-  add_paragraph (p, FONT_SMALL, MUTED, PANGO_ALIGN_LEFT,
-                 _("Stretches of text the two sources share, wherever each stands; identity "
-                   "is the share of the longer span’s words matched one to one."));
-  cc_flow_add_space (p->flow, 6);
-
-  columns_init (&columns, p->width, fractions, 4);
-  add_table_header (p, &columns, titles, alignments);
-  header = cc_flow_get_n_blocks (p->flow) - 1;
+  header = add_table_header (p, &columns, fractions, 4, titles, alignments);
 
   for (guint i = 0; i < n_passages; i++)
     {
-      g_autofree char *number = g_strdup_printf ("%u", i + 1);
       g_autofree char *identity = cc_report_format_percent (passages[i].identity);
       CcFlowCell *cells[4];
 
-      cells[0] = text_cell (p, columns.x[0], columns.width[0], FONT_TABLE, PANGO_ALIGN_LEFT,
-                            number);
-      cells[0]->color = MUTED;
+      cells[0] = number_cell (p, &columns, i);
       cells[1] = passage_cell (p, columns.x[1], columns.width[1], 0, passages[i].a,
                                passages[i].a_words);
       cells[2] = passage_cell (p, columns.x[2], columns.width[2], 1, passages[i].b,
@@ -1219,13 +1187,7 @@ add_texts (Pages         *p,
       cells[side]->pad_x = 0;
       cells[side]->pad_bottom = 4;
     }
-  block = cc_flow_add_row (p->flow, cells, 2);
-  block->keep_together = TRUE;
-  block->keep_with_next = TRUE;
-  block->rule_below = 0.75;
-  block->rule_color = RULE;
-  header = cc_flow_get_n_blocks (p->flow) - 1;
-  block->header = header;
+  header = set_table_head (p, cc_flow_add_row (p->flow, cells, 2));
 
   for (guint r = 0; r < report->rows->len; r++)
     {
@@ -1236,15 +1198,9 @@ add_texts (Pages         *p,
 
       if (row->kind == CC_REPORT_ROW_ELISION)
         {
-          g_autofree char *text = NULL;
+          g_autofree char *text = cc_report_dup_elision (row->words);
           CcFlowCell *cell;
 
-          /* Translators: stands for the unchanged words a differences-only report leaves
-           * out */
-          text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "⋯  %u unchanged word left out  ⋯",
-                                               "⋯  %u unchanged words left out  ⋯",
-                                               row->words), row->words);
           cell = text_cell (p, 0, p->width, FONT_SMALL, PANGO_ALIGN_CENTER, text);
           cell->color = MUTED;
           cell->pad_top = cell->pad_bottom = 4;
@@ -1293,22 +1249,16 @@ add_project_sources (Pages *p)
   Columns columns;
   gint header;
 
-  add_heading (p, _("Sources"));
-  if (report->sources->len == 0)
-    {
-      add_paragraph (p, FONT_TABLE, MUTED, PANGO_ALIGN_LEFT, _("The project has no sources."));
-      return;
-    }
+  if (!add_section (p, _("Sources"), report->sources->len == 0,
+                    _("The project has no sources."), NULL))
+    return;
 
-  columns_init (&columns, p->width, fractions, 5);
-  add_table_header (p, &columns, titles, alignments);
-  header = cc_flow_get_n_blocks (p->flow) - 1;
+  header = add_table_header (p, &columns, fractions, 5, titles, alignments);
 
   for (guint i = 0; i < report->sources->len; i++)
     {
       CcSource *source = g_ptr_array_index (report->sources, i);
       g_autoptr(GString) markup = g_string_new (NULL);
-      g_autofree char *number = g_strdup_printf ("%u", i + 1);
       g_autofree char *published = dup_published (source);
       g_autofree char *words = cc_report_format_count (cc_matrix_get_words (report->matrix, i));
       g_autofree char *quotes = cc_report_format_count (cc_matrix_get_quotes (report->matrix, i));
@@ -1346,9 +1296,7 @@ add_project_sources (Pages *p)
         g_string_append (markup, id);
       }
 
-      cells[0] = text_cell (p, columns.x[0], columns.width[0], FONT_TABLE, PANGO_ALIGN_LEFT,
-                            number);
-      cells[0]->color = MUTED;
+      cells[0] = number_cell (p, &columns, i);
       cells[1] = markup_cell (p, columns.x[1], columns.width[1], FONT_TABLE, PANGO_ALIGN_LEFT,
                               markup->str);
       cells[2] = text_cell (p, columns.x[2], columns.width[2], FONT_TABLE, PANGO_ALIGN_LEFT,
@@ -1404,18 +1352,11 @@ add_matrix (Pages *p)
   CcFlowBlock *block;
   gint header;
 
-  add_heading (p, _("How much the sources share"));
-  if (n < 2)
-    {
-      add_paragraph (p, FONT_TABLE, MUTED, PANGO_ALIGN_LEFT,
-                     _("A project needs two sources or more to compare."));
-      return;
-    }
-
-  add_paragraph (p, FONT_SMALL, MUTED, PANGO_ALIGN_LEFT,
-                 _("Each cell: how much of the row’s source the column’s source carries, and "
-                   "how many of the row source’s quotations it carries too, quoted or not."));
-  cc_flow_add_space (p->flow, 6);
+  if (!add_section (p, _("How much the sources share"), n < 2,
+                    _("A project needs two sources or more to compare."),
+                    _("Each cell: how much of the row’s source the column’s source carries, and "
+                      "how many of the row source’s quotations it carries too, quoted or not.")))
+    return;
 
   cells[0] = text_cell (p, 0, first, FONT_TABLE_HEAD, PANGO_ALIGN_LEFT, "");
   for (guint j = 0; j < n; j++)
@@ -1427,13 +1368,7 @@ add_matrix (Pages *p)
                                 PANGO_ALIGN_CENTER, name);
       cells[j + 1]->color = MUTED;
     }
-  block = cc_flow_add_row (p->flow, cells, n + 1);
-  block->keep_together = TRUE;
-  block->keep_with_next = TRUE;
-  block->rule_below = 0.75;
-  block->rule_color = RULE;
-  header = cc_flow_get_n_blocks (p->flow) - 1;
-  block->header = header;
+  header = set_table_head (p, cc_flow_add_row (p->flow, cells, n + 1));
 
   for (guint i = 0; i < n; i++)
     {
@@ -1496,22 +1431,14 @@ add_tracker (Pages *p)
   Columns columns;
   gint header;
 
-  add_heading (p, _("Quotation tracker"));
-  if (report->tracked->len == 0)
-    {
-      add_paragraph (p, FONT_TABLE, MUTED, PANGO_ALIGN_LEFT, _("The sources quote no one."));
-      return;
-    }
+  if (!add_section (p, _("Quotation tracker"), report->tracked->len == 0,
+                    _("The sources quote no one."),
+                    _("Every distinct quotation, the most widely carried first, with the sources "
+                      "that carry it in order of publication: ● quotes it, ○ uses the words "
+                      "without quotation marks.")))
+    return;
 
-  add_paragraph (p, FONT_SMALL, MUTED, PANGO_ALIGN_LEFT,
-                 _("Every distinct quotation, the most widely carried first, with the sources "
-                   "that carry it in order of publication: ● quotes it, ○ uses the words "
-                   "without quotation marks."));
-  cc_flow_add_space (p->flow, 6);
-
-  columns_init (&columns, p->width, fractions, 4);
-  add_table_header (p, &columns, titles, NULL);
-  header = cc_flow_get_n_blocks (p->flow) - 1;
+  header = add_table_header (p, &columns, fractions, 4, titles, NULL);
 
   for (guint t = 0; t < report->tracked->len; t++)
     {
@@ -1519,7 +1446,6 @@ add_tracker (Pages *p)
       const CcReportCarrier *earliest = &g_array_index (tracked->carriers, CcReportCarrier, 0);
       CcSource *earliest_source = g_ptr_array_index (report->sources, earliest->source);
       g_autoptr(GString) carried = g_string_new (NULL);
-      g_autofree char *number = g_strdup_printf ("%u", t + 1);
       g_autofree char *quotation = NULL;
       g_autofree char *first = NULL;
       g_autofree char *first_date = dup_published (earliest_source);
@@ -1557,9 +1483,7 @@ add_tracker (Pages *p)
                                                                   earliest->source),
                                        muted, first_date != NULL ? first_date : _("undated"));
 
-      cells[0] = text_cell (p, columns.x[0], columns.width[0], FONT_TABLE, PANGO_ALIGN_LEFT,
-                            number);
-      cells[0]->color = MUTED;
+      cells[0] = number_cell (p, &columns, t);
       cells[1] = markup_cell (p, columns.x[1], columns.width[1], FONT_TABLE_SERIF,
                               PANGO_ALIGN_LEFT, quotation);
       cells[2] = markup_cell (p, columns.x[2], columns.width[2], FONT_TABLE, PANGO_ALIGN_LEFT,

@@ -66,6 +66,14 @@ typedef struct
   guint   n_quoted;
 } CcReportTracked;
 
+/* A row of a pair report's summary: a label, and a number for each source. */
+typedef struct
+{
+  const char *label;
+  char       *a;
+  char       *b;
+} CcReportSummaryRow;
+
 /* Characters of a text without the white space at either end. */
 typedef struct
 {
@@ -94,7 +102,6 @@ struct _CcReport
   /* A pair report */
   CcComparison     *comparison;
   guint16          *marks[2];     /* CcReportMark per character of A and of B */
-  GArray           *paragraphs[2];
   GArray           *rows;         /* CcReportRow */
   gboolean          reflow[2];    /* the text is hard-wrapped: lines join into paragraphs */
   guint             moved_b;
@@ -113,11 +120,9 @@ gboolean       cc_report_analyze           (CcReport      *self,
                                             GError       **error);
 CcText        *cc_report_get_text          (CcReport      *self,
                                             guint          side);
-guint          cc_report_get_n_paragraphs  (CcReport      *self,
+CcRange        cc_report_get_quote_range   (CcReport      *self,
+                                            guint          index,
                                             guint          side);
-guint          cc_report_paragraph_at      (CcReport      *self,
-                                            guint          side,
-                                            guint          offset);
 guint16       *cc_report_dup_quote_marks   (CcReport      *self,
                                             guint          index,
                                             guint          side);
@@ -133,6 +138,18 @@ char          *cc_report_format_percent    (double         fraction);
 char          *cc_report_format_count      (guint          count);
 char          *cc_report_dup_subtitle      (CcReport      *self);
 char          *cc_report_dup_generated     (CcReport      *self);
+char          *cc_report_dup_side_label    (CcReport      *self,
+                                            guint          side);
+char          *cc_report_dup_quote_where   (CcReport      *self,
+                                            guint          index,
+                                            guint          side);
+char          *cc_report_dup_passage_where (CcReport      *self,
+                                            guint          side,
+                                            CcRange        range,
+                                            guint          words);
+char          *cc_report_dup_elision       (guint          words);
+GArray        *cc_report_dup_summary       (CcReport      *self);
+char          *cc_report_dup_shared_quotes (CcReport      *self);
 const char    *cc_report_shared_kind_label (CcSharedQuoteKind kind);
 
 CcReportPages *cc_report_pages_new         (CcReport      *report,

@@ -54,10 +54,7 @@ cc_report_finalize (GObject *object)
   g_clear_pointer (&self->short_names, g_ptr_array_unref);
   g_clear_pointer (&self->comparison, cc_comparison_unref);
   for (guint side = 0; side < 2; side++)
-    {
-      g_clear_pointer (&self->marks[side], g_free);
-      g_clear_pointer (&self->paragraphs[side], g_array_unref);
-    }
+    g_clear_pointer (&self->marks[side], g_free);
   g_clear_pointer (&self->rows, g_array_unref);
   g_clear_pointer (&self->matrix, cc_matrix_unref);
   g_clear_pointer (&self->tracked, g_ptr_array_unref);
@@ -154,6 +151,7 @@ make_short_names (CcReport *self)
   }
 }
 
+/* @options may be %NULL for the defaults. */
 static CcReport *
 report_new (CcReportKind           kind,
             CcProject             *project,
@@ -166,7 +164,10 @@ report_new (CcReportKind           kind,
   const char *description = cc_project_get_description (project);
 
   self->kind = kind;
-  self->options = *options;
+  if (options != NULL)
+    self->options = *options;
+  else
+    cc_report_options_init_default (&self->options);
   if (self->options.page_width < 72 || self->options.page_height < 72)
     cc_report_options_set_paper (&self->options, CC_REPORT_PAPER_A4, FALSE);
   cc_compare_options_from_settings (&self->compare, cc_project_get_settings (project));
@@ -251,18 +252,11 @@ cc_report_new_pair (CcProject              *project,
                     GError                **error)
 {
   g_autoptr(CcReport) self = NULL;
-  CcReportOptions defaults;
 
   g_return_val_if_fail (CC_IS_PROJECT (project), NULL);
   g_return_val_if_fail (CC_IS_SOURCE (a), NULL);
   g_return_val_if_fail (CC_IS_SOURCE (b), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (options == NULL)
-    {
-      cc_report_options_init_default (&defaults);
-      options = &defaults;
-    }
 
   self = report_new_pair (project, a, b, options);
   if (!cc_report_analyze (self, cancellable, error))
@@ -289,16 +283,9 @@ cc_report_new_project (CcProject              *project,
                        GError                **error)
 {
   g_autoptr(CcReport) self = NULL;
-  CcReportOptions defaults;
 
   g_return_val_if_fail (CC_IS_PROJECT (project), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (options == NULL)
-    {
-      cc_report_options_init_default (&defaults);
-      options = &defaults;
-    }
 
   self = report_new_project (project, options);
   if (!cc_report_analyze (self, cancellable, error))
@@ -352,17 +339,9 @@ cc_report_new_pair_async (CcProject              *project,
                           GAsyncReadyCallback     callback,
                           gpointer                user_data)
 {
-  CcReportOptions defaults;
-
   g_return_if_fail (CC_IS_PROJECT (project));
   g_return_if_fail (CC_IS_SOURCE (a));
   g_return_if_fail (CC_IS_SOURCE (b));
-
-  if (options == NULL)
-    {
-      cc_report_options_init_default (&defaults);
-      options = &defaults;
-    }
 
   run_analysis (report_new_pair (project, a, b, options), cc_report_new_pair_async,
                 cancellable, callback, user_data);
@@ -380,15 +359,7 @@ cc_report_new_project_async (CcProject              *project,
                              GAsyncReadyCallback     callback,
                              gpointer                user_data)
 {
-  CcReportOptions defaults;
-
   g_return_if_fail (CC_IS_PROJECT (project));
-
-  if (options == NULL)
-    {
-      cc_report_options_init_default (&defaults);
-      options = &defaults;
-    }
 
   run_analysis (report_new_project (project, options), cc_report_new_project_async,
                 cancellable, callback, user_data);
@@ -504,6 +475,19 @@ cc_report_draw_page (CcReport *self,
 
 /* Writing ------------------------------------------------------------------------------- */
 
+static gboolean
+write_stream (CcReport        *self,
+              GOutputStream   *stream,
+              CcReportFormat   format,
+              GCancellable    *cancellable,
+              GError         **error)
+{
+  if (format == CC_REPORT_FORMAT_PDF)
+    return cc_report_pdf_write (self, stream, cancellable, error);
+
+  return cc_report_html_write (self, stream, cancellable, error);
+}
+
 /**
  * cc_report_write_pdf:
  * @stream: where to write
@@ -522,7 +506,7 @@ cc_report_write_pdf (CcReport       *self,
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return cc_report_pdf_write (self, stream, cancellable, error);
+  return write_stream (self, stream, CC_REPORT_FORMAT_PDF, cancellable, error);
 }
 
 /**
@@ -542,7 +526,7 @@ cc_report_write_html (CcReport       *self,
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return cc_report_html_write (self, stream, cancellable, error);
+  return write_stream (self, stream, CC_REPORT_FORMAT_HTML, cancellable, error);
 }
 
 /**
@@ -573,11 +557,7 @@ cc_report_save (CcReport        *self,
   if (stream == NULL)
     return FALSE;
 
-  if (format == CC_REPORT_FORMAT_PDF)
-    written = cc_report_pdf_write (self, G_OUTPUT_STREAM (stream), cancellable, &local_error);
-  else
-    written = cc_report_html_write (self, G_OUTPUT_STREAM (stream), cancellable, &local_error);
-
+  written = write_stream (self, G_OUTPUT_STREAM (stream), format, cancellable, &local_error);
   if (written)
     written = g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error);
 

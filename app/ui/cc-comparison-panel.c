@@ -62,46 +62,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* The offsets at which the text's paragraphs start, in order. */
-static GArray *
-find_paragraphs (CcText *text)
-{
-  GArray *starts = g_array_new (FALSE, FALSE, sizeof (guint));
-  const CcToken *tokens;
-  guint n_tokens;
-
-  tokens = cc_text_get_tokens (text, &n_tokens);
-  for (guint i = 0; i < n_tokens; i++)
-    {
-      if (tokens[i].flags & CC_TOKEN_PARAGRAPH_START)
-        g_array_append_val (starts, tokens[i].start);
-    }
-
-  return starts;
-}
-
-/* The paragraph @offset stands in, counting from 1 as a reader does. */
-static guint
-paragraph_at (GArray *starts,
-              guint   offset)
-{
-  guint low = 0;
-  guint high = starts->len;
-
-  /* The number of paragraphs that start at or before @offset. */
-  while (low < high)
-    {
-      guint middle = low + (high - low) / 2;
-
-      if (g_array_index (starts, guint, middle) <= offset)
-        low = middle + 1;
-      else
-        high = middle;
-    }
-
-  return MAX (low, 1);
-}
-
 /* The words of a range on one line, cut short if long: line breaks and runs of spaces would
  * only waste the column's one line. */
 static char *
@@ -197,12 +157,28 @@ cc_comparison_panel_update_statistics (CcComparisonPanel *self)
   set_count (self->unquoted_label, stats->shared_quotes[CC_SHARED_UNQUOTED]);
 }
 
+/* A row of the list: what each text says there, and where, as the reader counts paragraphs. */
+static CcComparisonItem *
+new_item (CcComparisonItemKind  kind,
+          guint                 index,
+          CcText               *a,
+          CcText               *b,
+          const CcRange        *a_range,
+          const CcRange        *b_range,
+          double                score)
+{
+  g_autofree char *left = dup_excerpt (a, a_range);
+  g_autofree char *right = dup_excerpt (b, b_range);
+
+  return cc_comparison_item_new (kind, index, a_range, b_range, score, left, right,
+                                 cc_text_paragraph_at (a, a_range->start),
+                                 cc_text_paragraph_at (b, b_range->start));
+}
+
 static void
 cc_comparison_panel_update_items (CcComparisonPanel *self)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GArray) a_paragraphs = NULL;
-  g_autoptr(GArray) b_paragraphs = NULL;
   CcSharedQuotes *shared_quotes;
   CcPassages *passages;
   CcText *a;
@@ -214,8 +190,6 @@ cc_comparison_panel_update_items (CcComparisonPanel *self)
     {
       a = cc_comparison_get_text_a (self->comparison);
       b = cc_comparison_get_text_b (self->comparison);
-      a_paragraphs = find_paragraphs (a);
-      b_paragraphs = find_paragraphs (b);
 
       if ((shared_quotes = cc_comparison_get_shared_quotes (self->comparison)))
         {
@@ -224,19 +198,8 @@ cc_comparison_panel_update_items (CcComparisonPanel *self)
 
           shared = cc_shared_quotes_get (shared_quotes, &n_shared);
           for (guint i = 0; i < n_shared; i++)
-            {
-              g_autofree char *left = dup_excerpt (a, &shared[i].a);
-              g_autofree char *right = dup_excerpt (b, &shared[i].b);
-
-              g_ptr_array_add (items,
-                               cc_comparison_item_new ((CcComparisonItemKind)shared[i].kind, i,
-                                                       &shared[i].a, &shared[i].b,
-                                                       shared[i].score, left, right,
-                                                       paragraph_at (a_paragraphs,
-                                                                     shared[i].a.start),
-                                                       paragraph_at (b_paragraphs,
-                                                                     shared[i].b.start)));
-            }
+            g_ptr_array_add (items, new_item ((CcComparisonItemKind)shared[i].kind, i, a, b,
+                                              &shared[i].a, &shared[i].b, shared[i].score));
         }
 
       if ((passages = cc_comparison_get_passages (self->comparison)))
@@ -246,19 +209,8 @@ cc_comparison_panel_update_items (CcComparisonPanel *self)
 
           passage = cc_passages_get (passages, &n_passages);
           for (guint i = 0; i < n_passages; i++)
-            {
-              g_autofree char *left = dup_excerpt (a, &passage[i].a);
-              g_autofree char *right = dup_excerpt (b, &passage[i].b);
-
-              g_ptr_array_add (items,
-                               cc_comparison_item_new (CC_COMPARISON_ITEM_PASSAGE, i,
-                                                       &passage[i].a, &passage[i].b,
-                                                       passage[i].identity, left, right,
-                                                       paragraph_at (a_paragraphs,
-                                                                     passage[i].a.start),
-                                                       paragraph_at (b_paragraphs,
-                                                                     passage[i].b.start)));
-            }
+            g_ptr_array_add (items, new_item (CC_COMPARISON_ITEM_PASSAGE, i, a, b, &passage[i].a,
+                                              &passage[i].b, passage[i].identity));
         }
     }
 

@@ -93,6 +93,10 @@ struct _CcComparisonView
   gboolean           pinned[2];
 
   guint              flash_source_id;
+  /* A pane's height changes while GTK lays it out; following that change then would move
+   * the other pane in the middle of the layout, so it waits for this idle. */
+  guint              relayout_source_id;
+  gboolean           relayout[2];
 
   /* A bar in each pane's gutter beside what navigation or a click went to last, which stays
    * after the flash is gone: the text's own highlights cover its selection. */
@@ -729,34 +733,52 @@ on_adjustment_value_changed_cb (GtkAdjustment    *adjustment,
 
 /* A text view measures its text bit by bit after it is shown, so the panes' heights keep
  * changing for a while: the follower is put back where the leader says each time. */
-static void
-on_adjustment_changed_cb (GtkAdjustment    *adjustment,
-                          CcComparisonView *self)
+static gboolean
+on_relayout_idle_cb (gpointer user_data)
 {
+  CcComparisonView *self = user_data;
+  gboolean changed[2] = { self->relayout[FALSE], self->relayout[TRUE] };
+
   g_assert (CC_IS_COMPARISON_VIEW (self));
+
+  self->relayout_source_id = 0;
+  self->relayout[FALSE] = self->relayout[TRUE] = FALSE;
 
   /* The lines above a pinned pane's mark may have been measured since it was scrolled to. */
   for (guint right = 0; right < 2; right++)
     {
       GtkTextView *view = get_text_view (self, right);
       GtkTextBuffer *buffer = get_buffer (self, right);
-      GtkScrollable *scrollable = GTK_SCROLLABLE (view);
 
-      if (self->pinned[right] && adjustment == gtk_scrollable_get_vadjustment (scrollable))
-        {
-          gtk_text_view_scroll_to_mark (view, gtk_text_buffer_get_mark (buffer, "counterpart"),
-                                        0.0, TRUE, 0.0, 0.3);
-          return;
-        }
+      if (self->pinned[right] && changed[right])
+        gtk_text_view_scroll_to_mark (view, gtk_text_buffer_get_mark (buffer, "counterpart"),
+                                      0.0, TRUE, 0.0, 0.3);
     }
 
   if (self->pinned[FALSE] || self->pinned[TRUE])
-    return;
+    return G_SOURCE_REMOVE;
 
   if (self->syncing || !gtk_toggle_button_get_active (self->lock_button))
-    return;
+    return G_SOURCE_REMOVE;
 
   cc_comparison_view_sync_scroll (self, self->right_leads);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_adjustment_changed_cb (GtkAdjustment    *adjustment,
+                          CcComparisonView *self)
+{
+  gboolean right;
+
+  g_assert (CC_IS_COMPARISON_VIEW (self));
+
+  right = adjustment == gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->right_text_view));
+  self->relayout[right] = TRUE;
+  if (self->relayout_source_id == 0)
+    self->relayout_source_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, on_relayout_idle_cb,
+                                                self, NULL);
 }
 
 static void
@@ -995,27 +1017,19 @@ target_start (const Target *target,
   return right ? target->b.start : target->a.start;
 }
 
+/* In the order of where they start in one pane, given as a boolean "right". */
 static int
-compare_targets_left (gconstpointer a,
-                      gconstpointer b)
+compare_targets (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      right)
 {
+  guint start_a = target_start (a, GPOINTER_TO_INT (right));
+  guint start_b = target_start (b, GPOINTER_TO_INT (right));
   const Target *ta = a;
   const Target *tb = b;
 
-  if (ta->a.start != tb->a.start)
-    return ta->a.start < tb->a.start ? -1 : 1;
-  return ta->index < tb->index ? -1 : ta->index > tb->index;
-}
-
-static int
-compare_targets_right (gconstpointer a,
-                       gconstpointer b)
-{
-  const Target *ta = a;
-  const Target *tb = b;
-
-  if (ta->b.start != tb->b.start)
-    return ta->b.start < tb->b.start ? -1 : 1;
+  if (start_a != start_b)
+    return start_a < start_b ? -1 : 1;
   return ta->index < tb->index ? -1 : ta->index > tb->index;
 }
 
@@ -1082,8 +1096,8 @@ cc_comparison_view_build_targets (CcComparisonView *self)
           g_array_append_val (self->quotes[FALSE], quote);
           g_array_append_val (self->quotes[TRUE], quote);
         }
-      g_array_sort (self->quotes[FALSE], compare_targets_left);
-      g_array_sort (self->quotes[TRUE], compare_targets_right);
+      g_array_sort_with_data (self->quotes[FALSE], compare_targets, GINT_TO_POINTER (FALSE));
+      g_array_sort_with_data (self->quotes[TRUE], compare_targets, GINT_TO_POINTER (TRUE));
     }
 }
 
@@ -1333,13 +1347,13 @@ on_right_focus_enter_cb (GtkEventControllerFocus *controller,
   on_focus_enter (self, TRUE);
 }
 
+/* The panel's rows and the link map's connectors both name a span of each text. */
 static void
-on_panel_item_activated_cb (CcComparisonPanel *panel,
-                            guint              a_start,
-                            guint              a_end,
-                            guint              b_start,
-                            guint              b_end,
-                            CcComparisonView  *self)
+reveal_spans (CcComparisonView *self,
+              guint             a_start,
+              guint             a_end,
+              guint             b_start,
+              guint             b_end)
 {
   CcRange a = { a_start, a_end };
   CcRange b = { b_start, b_end };
@@ -1350,6 +1364,17 @@ on_panel_item_activated_cb (CcComparisonPanel *panel,
 }
 
 static void
+on_panel_item_activated_cb (CcComparisonPanel *panel,
+                            guint              a_start,
+                            guint              a_end,
+                            guint              b_start,
+                            guint              b_end,
+                            CcComparisonView  *self)
+{
+  reveal_spans (self, a_start, a_end, b_start, b_end);
+}
+
+static void
 on_link_map_activated_cb (CcLinkMap        *link_map,
                           guint             a_start,
                           guint             a_end,
@@ -1357,12 +1382,7 @@ on_link_map_activated_cb (CcLinkMap        *link_map,
                           guint             b_end,
                           CcComparisonView *self)
 {
-  CcRange a = { a_start, a_end };
-  CcRange b = { b_start, b_end };
-
-  g_assert (CC_IS_COMPARISON_VIEW (self));
-
-  cc_comparison_view_reveal (self, &a, &b);
+  reveal_spans (self, a_start, a_end, b_start, b_end);
 }
 
 /* Exclude and Include */
@@ -1984,6 +2004,7 @@ cc_comparison_view_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->flash_source_id, g_source_remove);
+  g_clear_handle_id (&self->relayout_source_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CC_TYPE_COMPARISON_VIEW);
 

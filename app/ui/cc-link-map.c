@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "cc-link-map-private.h"
+#include "cc-ui-util.h"
 
 /* Room for a curve between the panes without taking much from the texts. */
 #define NATURAL_WIDTH 48
@@ -40,13 +41,11 @@ typedef struct
 
 typedef struct
 {
-  GtkTextView   *view;
-  GtkAdjustment *adjustment;
-  GtkTextBuffer *buffer;
+  CcTextViewWatch watch;
   /* Changes whenever the view may have moved its lines, which outdates the links' y. */
-  guint          stamp;
+  guint           stamp;
   /* The view's width when last measured: a new width wraps the lines anew. */
-  int            width;
+  int             width;
 } Side;
 
 /* Where one side stands for one frame: what turns its buffer y into the map's, the part of
@@ -273,158 +272,25 @@ invalidate_side (CcLinkMap *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* Scrolling leaves the links' places in the buffer as they were; anything else may move the
+ * lines. */
 static void
-on_adjustment_value_changed_cb (GtkAdjustment *adjustment,
-                                CcLinkMap     *self)
+on_view_changed (gpointer         owner,
+                 CcTextViewWatch *watch,
+                 gboolean         relayout)
 {
+  CcLinkMap *self = owner;
+
   g_assert (CC_IS_LINK_MAP (self));
 
-  self->frame_valid = FALSE;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/* The upper bound changes as the view measures its lines, so the lines may have moved. */
-static void
-on_adjustment_changed_cb (GtkAdjustment *adjustment,
-                          CcLinkMap     *self)
-{
-  g_assert (CC_IS_LINK_MAP (self));
-
-  for (guint side = LEFT; side <= RIGHT; side++)
+  if (!relayout)
     {
-      if (self->sides[side].adjustment == adjustment)
-        invalidate_side (self, side);
-    }
-}
-
-static void
-on_buffer_changed_cb (GtkTextBuffer *buffer,
-                      CcLinkMap     *self)
-{
-  g_assert (CC_IS_LINK_MAP (self));
-
-  for (guint side = LEFT; side <= RIGHT; side++)
-    {
-      if (self->sides[side].buffer == buffer)
-        invalidate_side (self, side);
-    }
-}
-
-static void
-side_set_adjustment (CcLinkMap     *self,
-                     guint          side,
-                     GtkAdjustment *adjustment)
-{
-  Side *s = &self->sides[side];
-
-  if (s->adjustment == adjustment)
-    return;
-
-  if (s->adjustment != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (s->adjustment, self);
-      g_clear_object (&s->adjustment);
+      self->frame_valid = FALSE;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
     }
 
-  if (adjustment != NULL)
-    {
-      s->adjustment = g_object_ref (adjustment);
-      g_signal_connect_object (adjustment, "value-changed",
-                               G_CALLBACK (on_adjustment_value_changed_cb), self, 0);
-      g_signal_connect_object (adjustment, "changed",
-                               G_CALLBACK (on_adjustment_changed_cb), self, 0);
-    }
-
-  invalidate_side (self, side);
-}
-
-static void
-side_set_buffer (CcLinkMap     *self,
-                 guint          side,
-                 GtkTextBuffer *buffer)
-{
-  Side *s = &self->sides[side];
-
-  if (s->buffer == buffer)
-    return;
-
-  if (s->buffer != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (s->buffer, self);
-      g_clear_object (&s->buffer);
-    }
-
-  if (buffer != NULL)
-    {
-      s->buffer = g_object_ref (buffer);
-      g_signal_connect_object (buffer, "changed", G_CALLBACK (on_buffer_changed_cb), self, 0);
-    }
-
-  invalidate_side (self, side);
-}
-
-/* A scrolled window gives its child its adjustments when the child is added, which may be
- * after the link map was told about the view. */
-static void
-on_text_view_notify_vadjustment_cb (GtkTextView *view,
-                                    GParamSpec  *pspec,
-                                    CcLinkMap   *self)
-{
-  g_assert (CC_IS_LINK_MAP (self));
-
-  for (guint side = LEFT; side <= RIGHT; side++)
-    {
-      if (self->sides[side].view == view)
-        side_set_adjustment (self, side, gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)));
-    }
-}
-
-static void
-on_text_view_notify_buffer_cb (GtkTextView *view,
-                               GParamSpec  *pspec,
-                               CcLinkMap   *self)
-{
-  g_assert (CC_IS_LINK_MAP (self));
-
-  for (guint side = LEFT; side <= RIGHT; side++)
-    {
-      if (self->sides[side].view == view)
-        side_set_buffer (self, side, gtk_text_view_get_buffer (view));
-    }
-}
-
-static gboolean
-side_set_view (CcLinkMap   *self,
-               guint        side,
-               GtkTextView *view)
-{
-  Side *s = &self->sides[side];
-
-  if (s->view == view)
-    return FALSE;
-
-  if (s->view != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (s->view, self);
-      g_clear_object (&s->view);
-    }
-
-  if (view != NULL)
-    {
-      s->view = g_object_ref (view);
-      g_signal_connect_object (view, "notify::vadjustment",
-                               G_CALLBACK (on_text_view_notify_vadjustment_cb), self, 0);
-      g_signal_connect_object (view, "notify::buffer",
-                               G_CALLBACK (on_text_view_notify_buffer_cb), self, 0);
-    }
-
-  side_set_adjustment (self, side,
-                       view != NULL ? gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view))
-                                    : NULL);
-  side_set_buffer (self, side, view != NULL ? gtk_text_view_get_buffer (view) : NULL);
-  invalidate_side (self, side);
-
-  return TRUE;
+  invalidate_side (self, watch == &self->sides[LEFT].watch ? LEFT : RIGHT);
 }
 
 /* A point between two paragraphs stands in the blank line between them, if there is one;
@@ -508,7 +374,7 @@ link_measure (CcLinkMap *self,
   if (link->stamp[side] == s->stamp)
     return;
 
-  measure_span (s->view, s->buffer, link_range (link, side), &link->top[side],
+  measure_span (s->watch.view, s->watch.buffer, link_range (link, side), &link->top[side],
                 &link->bottom[side]);
   link->stamp[side] = s->stamp;
 }
@@ -526,10 +392,11 @@ side_update_frame (CcLinkMap *self,
   double view_y;
   int window_y;
 
-  if (s->view == NULL || s->buffer == NULL || !gtk_widget_get_mapped (GTK_WIDGET (s->view)))
+  if (s->watch.view == NULL || s->watch.buffer == NULL ||
+      !gtk_widget_get_mapped (GTK_WIDGET (s->watch.view)))
     return FALSE;
 
-  view = GTK_WIDGET (s->view);
+  view = GTK_WIDGET (s->watch.view);
 
   if (!gtk_widget_translate_coordinates (view, GTK_WIDGET (self), 0, 0, &view_x, &view_y))
     return FALSE;
@@ -541,8 +408,8 @@ side_update_frame (CcLinkMap *self,
       s->stamp++;
     }
 
-  gtk_text_view_get_visible_rect (s->view, &visible);
-  gtk_text_view_buffer_to_window_coords (s->view, GTK_TEXT_WINDOW_WIDGET, 0, visible.y,
+  gtk_text_view_get_visible_rect (s->watch.view, &visible);
+  gtk_text_view_buffer_to_window_coords (s->watch.view, GTK_TEXT_WINDOW_WIDGET, 0, visible.y,
                                          NULL, &window_y);
   frame->shift = view_y + window_y - visible.y;
   frame->top = view_y;
@@ -550,24 +417,26 @@ side_update_frame (CcLinkMap *self,
 
   /* A display line to spare at each end: a span just beyond the last whole line may still
    * reach into sight. */
-  gtk_text_view_get_iter_at_location (s->view, &iter, 0, visible.y);
-  gtk_text_view_backward_display_line_start (s->view, &iter);
-  gtk_text_view_backward_display_line (s->view, &iter);
+  gtk_text_view_get_iter_at_location (s->watch.view, &iter, 0, visible.y);
+  gtk_text_view_backward_display_line_start (s->watch.view, &iter);
+  gtk_text_view_backward_display_line (s->watch.view, &iter);
   frame->first_offset = gtk_text_iter_get_offset (&iter);
 
-  gtk_text_view_get_iter_at_location (s->view, &iter, 0, visible.y + visible.height);
-  gtk_text_view_forward_display_line (s->view, &iter);
-  gtk_text_view_forward_display_line_end (s->view, &iter);
+  gtk_text_view_get_iter_at_location (s->watch.view, &iter, 0, visible.y + visible.height);
+  gtk_text_view_forward_display_line (s->watch.view, &iter);
+  gtk_text_view_forward_display_line_end (s->watch.view, &iter);
   frame->last_offset = gtk_text_iter_get_offset (&iter);
 
   return TRUE;
 }
 
-/* The first ordered link whose span on @side ends at or after @offset. */
+/* The first ordered link whose span on @side ends at or after @offset; or, @by_start, the
+ * first whose span starts after it. */
 static guint
-find_first_ending_after (CcLinkMap *self,
-                         guint      side,
-                         guint      offset)
+find_first_link (CcLinkMap *self,
+                 guint      side,
+                 guint      offset,
+                 gboolean   by_start)
 {
   guint low = 0;
   guint high = self->n_ordered;
@@ -575,32 +444,9 @@ find_first_ending_after (CcLinkMap *self,
   while (low < high)
     {
       guint middle = low + (high - low) / 2;
-      const Link *link = &g_array_index (self->links, Link, middle);
+      const CcRange *range = link_range (&g_array_index (self->links, Link, middle), side);
 
-      if (link_range (link, side)->end < offset)
-        low = middle + 1;
-      else
-        high = middle;
-    }
-
-  return low;
-}
-
-/* The first ordered link whose span on @side starts after @offset. */
-static guint
-find_first_starting_after (CcLinkMap *self,
-                           guint      side,
-                           guint      offset)
-{
-  guint low = 0;
-  guint high = self->n_ordered;
-
-  while (low < high)
-    {
-      guint middle = low + (high - low) / 2;
-      const Link *link = &g_array_index (self->links, Link, middle);
-
-      if (link_range (link, side)->start <= offset)
+      if (by_start ? range->start <= offset : range->end < offset)
         low = middle + 1;
       else
         high = middle;
@@ -669,8 +515,8 @@ cc_link_map_update_visible (CcLinkMap *self)
   /* The ordered hunks in sight on either side make up two runs of indices. */
   for (guint side = LEFT; side <= RIGHT; side++)
     {
-      first[side] = find_first_ending_after (self, side, self->frame[side].first_offset);
-      end[side] = find_first_starting_after (self, side, self->frame[side].last_offset);
+      first[side] = find_first_link (self, side, self->frame[side].first_offset, FALSE);
+      end[side] = find_first_link (self, side, self->frame[side].last_offset, TRUE);
     }
 
   for (guint i = first[LEFT]; i < end[LEFT]; i++)
@@ -790,11 +636,13 @@ stub_get_extent (const Shape *shape,
   *bottom = shape->ends[shape->stub * 2 + 1];
 }
 
-/* Every shape runs the same way round, along its top from the left text's side to the
+/* A shape's path: closed, to fill; or its outline but for where it meets a pane, to stroke.
+ * Every shape runs the same way round, along its top from the left text's side to the
  * right's, so where shapes of a kind overlap they fill once. */
 static void
-append_shape (cairo_t     *cr,
-              const Shape *shape)
+append_path (cairo_t     *cr,
+             const Shape *shape,
+             gboolean     closed)
 {
   double middle = (shape->left_x + shape->right_x) / 2;
   const double *ends = shape->ends;
@@ -809,65 +657,20 @@ append_shape (cairo_t     *cr,
     {
       cairo_move_to (cr, shape->left_x, ends[0]);
       cairo_curve_to (cr, middle, ends[0], middle, ends[2], shape->right_x, ends[2]);
-      cairo_line_to (cr, shape->right_x, ends[3]);
+      if (closed)
+        cairo_line_to (cr, shape->right_x, ends[3]);
+      else if (ends[0] != ends[1] || ends[2] != ends[3])
+        cairo_move_to (cr, shape->right_x, ends[3]);
+      else
+        return;
       cairo_curve_to (cr, middle, ends[3], middle, ends[1], shape->left_x, ends[1]);
-      cairo_close_path (cr);
+      if (closed)
+        cairo_close_path (cr);
       return;
     }
 
-  /* The end away from the pane is rounded. */
-  stub_get_extent (shape, &near, &far, &top, &bottom);
-  radius = MIN (STUB_RADIUS, (bottom - top) / 2);
-  d = far > near ? radius : -radius;
-
-  if (shape->stub == LEFT)
-    {
-      cairo_move_to (cr, near, top);
-      cairo_line_to (cr, far - d, top);
-      cairo_curve_to (cr, far, top, far, top, far, top + radius);
-      cairo_line_to (cr, far, bottom - radius);
-      cairo_curve_to (cr, far, bottom, far, bottom, far - d, bottom);
-      cairo_line_to (cr, near, bottom);
-    }
-  else
-    {
-      cairo_move_to (cr, near + d, top);
-      cairo_line_to (cr, far, top);
-      cairo_line_to (cr, far, bottom);
-      cairo_line_to (cr, near + d, bottom);
-      cairo_curve_to (cr, near, bottom, near, bottom, near, bottom - radius);
-      cairo_line_to (cr, near, top + radius);
-      cairo_curve_to (cr, near, top, near, top, near + d, top);
-    }
-  cairo_close_path (cr);
-}
-
-/* The shape's outline, but for where it meets a pane. */
-static void
-append_outline (cairo_t     *cr,
-                const Shape *shape)
-{
-  double middle = (shape->left_x + shape->right_x) / 2;
-  const double *ends = shape->ends;
-  double near;
-  double far;
-  double top;
-  double bottom;
-  double radius;
-  double d;
-
-  if (shape->stub < 0)
-    {
-      cairo_move_to (cr, shape->left_x, ends[0]);
-      cairo_curve_to (cr, middle, ends[0], middle, ends[2], shape->right_x, ends[2]);
-      if (ends[0] != ends[1] || ends[2] != ends[3])
-        {
-          cairo_move_to (cr, shape->right_x, ends[3]);
-          cairo_curve_to (cr, middle, ends[3], middle, ends[1], shape->left_x, ends[1]);
-        }
-      return;
-    }
-
+  /* The end away from the pane is rounded; the outline leaves out the edge at the pane,
+   * which closing the path draws. */
   stub_get_extent (shape, &near, &far, &top, &bottom);
   radius = MIN (STUB_RADIUS, (bottom - top) / 2);
   d = far > near ? radius : -radius;
@@ -890,6 +693,8 @@ append_outline (cairo_t     *cr,
       cairo_curve_to (cr, near, top, near, top, near + d, top);
       cairo_line_to (cr, far, top);
     }
+  if (closed)
+    cairo_close_path (cr);
 }
 
 static void
@@ -911,6 +716,31 @@ set_line_style (cairo_t    *cr,
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
       cairo_set_dash (cr, NULL, 0, 0);
     }
+}
+
+/* Appends the paths of the visible connectors of @kind. Returns whether there are any. */
+static gboolean
+append_kind (CcLinkMap  *self,
+             cairo_t    *cr,
+             CcLinkKind  kind,
+             gboolean    closed)
+{
+  gboolean any = FALSE;
+  Shape shape;
+
+  for (guint i = 0; i < self->visible->len; i++)
+    {
+      const Link *link = &g_array_index (self->links, Link,
+                                         g_array_index (self->visible, guint, i));
+
+      if (link->kind != kind)
+        continue;
+      link_get_shape (self, link, &shape);
+      append_path (cr, &shape, closed);
+      any = TRUE;
+    }
+
+  return any;
 }
 
 static void
@@ -942,38 +772,16 @@ cc_link_map_snapshot (GtkWidget   *widget,
   for (guint k = 0; k < G_N_ELEMENTS (draw_order); k++)
     {
       CcLinkKind kind = draw_order[k];
-      gboolean any = FALSE;
       GdkRGBA color;
 
-      for (guint i = 0; i < self->visible->len; i++)
-        {
-          const Link *link = &g_array_index (self->links, Link,
-                                             g_array_index (self->visible, guint, i));
-
-          if (link->kind != kind)
-            continue;
-          link_get_shape (self, link, &shape);
-          append_shape (cr, &shape);
-          any = TRUE;
-        }
-
-      if (!any)
+      if (!append_kind (self, cr, kind, TRUE))
         continue;
 
       cc_link_kind_lookup_color (kind, widget, &color);
       cairo_set_source_rgba (cr, color.red, color.green, color.blue, kind_styles[kind].fill_alpha);
       cairo_fill (cr);
 
-      for (guint i = 0; i < self->visible->len; i++)
-        {
-          const Link *link = &g_array_index (self->links, Link,
-                                             g_array_index (self->visible, guint, i));
-
-          if (link->kind != kind)
-            continue;
-          link_get_shape (self, link, &shape);
-          append_outline (cr, &shape);
-        }
+      append_kind (self, cr, kind, FALSE);
 
       set_line_style (cr, kind, 0);
       cairo_set_source_rgba (cr, color.red, color.green, color.blue, 0.75);
@@ -988,10 +796,10 @@ cc_link_map_snapshot (GtkWidget   *widget,
 
       cc_link_kind_lookup_color (link->kind, widget, &color);
       link_get_shape (self, link, &shape);
-      append_shape (cr, &shape);
+      append_path (cr, &shape, TRUE);
       cairo_set_source_rgba (cr, color.red, color.green, color.blue, 0.25);
       cairo_fill (cr);
-      append_outline (cr, &shape);
+      append_path (cr, &shape, FALSE);
       set_line_style (cr, link->kind, 1);
       cairo_set_source_rgba (cr, color.red, color.green, color.blue, 1.0);
       cairo_stroke (cr);
@@ -1213,8 +1021,8 @@ cc_link_map_dispose (GObject *object)
 {
   CcLinkMap *self = (CcLinkMap *)object;
 
-  side_set_view (self, LEFT, NULL);
-  side_set_view (self, RIGHT, NULL);
+  cc_text_view_watch_set_view (&self->sides[LEFT].watch, NULL);
+  cc_text_view_watch_set_view (&self->sides[RIGHT].watch, NULL);
   g_clear_pointer (&self->comparison, cc_comparison_unref);
 
   G_OBJECT_CLASS (cc_link_map_parent_class)->dispose (object);
@@ -1242,10 +1050,10 @@ cc_link_map_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_LEFT_TEXT_VIEW:
-      g_value_set_object (value, self->sides[LEFT].view);
+      g_value_set_object (value, self->sides[LEFT].watch.view);
       break;
     case PROP_RIGHT_TEXT_VIEW:
-      g_value_set_object (value, self->sides[RIGHT].view);
+      g_value_set_object (value, self->sides[RIGHT].watch.view);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1263,10 +1071,12 @@ cc_link_map_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_LEFT_TEXT_VIEW:
-      cc_link_map_set_text_views (self, g_value_get_object (value), self->sides[RIGHT].view);
+      cc_link_map_set_text_views (self, g_value_get_object (value),
+                                  self->sides[RIGHT].watch.view);
       break;
     case PROP_RIGHT_TEXT_VIEW:
-      cc_link_map_set_text_views (self, self->sides[LEFT].view, g_value_get_object (value));
+      cc_link_map_set_text_views (self, self->sides[LEFT].watch.view,
+                                  g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1330,7 +1140,11 @@ cc_link_map_init (CcLinkMap *self)
   self->visible = g_array_new (FALSE, FALSE, sizeof (guint));
   self->hover = -1;
   /* Links start with stamp 0, which no side has, so they are measured before use. */
-  self->sides[LEFT].stamp = self->sides[RIGHT].stamp = 1;
+  for (guint side = LEFT; side <= RIGHT; side++)
+    {
+      self->sides[side].stamp = 1;
+      cc_text_view_watch_init (&self->sides[side].watch, on_view_changed, self);
+    }
 
   motion = gtk_event_controller_motion_new ();
   g_signal_connect (motion, "motion", G_CALLBACK (on_motion_cb), self);
@@ -1371,9 +1185,9 @@ cc_link_map_set_text_views (CcLinkMap   *self,
   g_return_if_fail (left == NULL || GTK_IS_TEXT_VIEW (left));
   g_return_if_fail (right == NULL || GTK_IS_TEXT_VIEW (right));
 
-  if (side_set_view (self, LEFT, left))
+  if (cc_text_view_watch_set_view (&self->sides[LEFT].watch, left))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEFT_TEXT_VIEW]);
-  if (side_set_view (self, RIGHT, right))
+  if (cc_text_view_watch_set_view (&self->sides[RIGHT].watch, right))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RIGHT_TEXT_VIEW]);
 }
 
@@ -1386,7 +1200,7 @@ GtkTextView *
 cc_link_map_get_left_text_view (CcLinkMap *self)
 {
   g_return_val_if_fail (CC_IS_LINK_MAP (self), NULL);
-  return self->sides[LEFT].view;
+  return self->sides[LEFT].watch.view;
 }
 
 /**
@@ -1398,7 +1212,7 @@ GtkTextView *
 cc_link_map_get_right_text_view (CcLinkMap *self)
 {
   g_return_val_if_fail (CC_IS_LINK_MAP (self), NULL);
-  return self->sides[RIGHT].view;
+  return self->sides[RIGHT].watch.view;
 }
 
 /**

@@ -10,6 +10,7 @@
 
 #include "cc-link-map-private.h"
 #include "cc-overview-strip-private.h"
+#include "cc-ui-util.h"
 
 /* Narrow enough to sit beside a pane like a scrollbar, wide enough to see a mark's colour. */
 #define NATURAL_WIDTH 14
@@ -27,26 +28,24 @@ typedef struct
 
 struct _CcOverviewStrip
 {
-  GtkWidget      parent_instance;
+  GtkWidget        parent_instance;
 
-  GtkTextView   *view;
-  GtkAdjustment *adjustment;
-  GtkTextBuffer *buffer;
+  CcTextViewWatch  watch;
 
-  CcComparison  *comparison;
-  gboolean       right;
+  CcComparison    *comparison;
+  gboolean         right;
 
   /* In the text's order; their places hold until the view's lines may have moved. */
-  GArray        *marks;
-  gboolean       marks_valid;
-  int            marks_view_width;
+  GArray          *marks;
+  gboolean         marks_valid;
+  int              marks_view_width;
 
   /* The marks as drawn, kept while the strip's size and style stay the same. */
-  GskRenderNode *marks_node;
-  int            node_width;
-  int            node_height;
+  GskRenderNode   *marks_node;
+  int              node_width;
+  int              node_height;
 
-  double         drag_start_y;
+  double           drag_start_y;
 };
 
 G_DEFINE_FINAL_TYPE (CcOverviewStrip, cc_overview_strip, GTK_TYPE_WIDGET)
@@ -68,101 +67,20 @@ invalidate_marks (CcOverviewStrip *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* Scrolling moves only the slider; anything else may move the lines the marks stand beside. */
 static void
-on_adjustment_value_changed_cb (GtkAdjustment   *adjustment,
-                                CcOverviewStrip *self)
+on_view_changed (gpointer         owner,
+                 CcTextViewWatch *watch,
+                 gboolean         relayout)
 {
+  CcOverviewStrip *self = owner;
+
   g_assert (CC_IS_OVERVIEW_STRIP (self));
 
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/* The upper bound changes as the view measures its lines, so the lines may have moved. */
-static void
-on_adjustment_changed_cb (GtkAdjustment   *adjustment,
-                          CcOverviewStrip *self)
-{
-  g_assert (CC_IS_OVERVIEW_STRIP (self));
-
-  invalidate_marks (self);
-}
-
-static void
-on_buffer_changed_cb (GtkTextBuffer   *buffer,
-                      CcOverviewStrip *self)
-{
-  g_assert (CC_IS_OVERVIEW_STRIP (self));
-
-  invalidate_marks (self);
-}
-
-static void
-cc_overview_strip_set_adjustment (CcOverviewStrip *self,
-                                  GtkAdjustment   *adjustment)
-{
-  if (self->adjustment == adjustment)
-    return;
-
-  if (self->adjustment != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->adjustment, self);
-      g_clear_object (&self->adjustment);
-    }
-
-  if (adjustment != NULL)
-    {
-      self->adjustment = g_object_ref (adjustment);
-      g_signal_connect_object (adjustment, "value-changed",
-                               G_CALLBACK (on_adjustment_value_changed_cb), self, 0);
-      g_signal_connect_object (adjustment, "changed",
-                               G_CALLBACK (on_adjustment_changed_cb), self, 0);
-    }
-
-  invalidate_marks (self);
-}
-
-static void
-cc_overview_strip_set_buffer (CcOverviewStrip *self,
-                              GtkTextBuffer   *buffer)
-{
-  if (self->buffer == buffer)
-    return;
-
-  if (self->buffer != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->buffer, self);
-      g_clear_object (&self->buffer);
-    }
-
-  if (buffer != NULL)
-    {
-      self->buffer = g_object_ref (buffer);
-      g_signal_connect_object (buffer, "changed", G_CALLBACK (on_buffer_changed_cb), self, 0);
-    }
-
-  invalidate_marks (self);
-}
-
-/* A scrolled window gives its child its adjustments when the child is added, which may be
- * after the strip was told about the view. */
-static void
-on_text_view_notify_vadjustment_cb (GtkTextView     *view,
-                                    GParamSpec      *pspec,
-                                    CcOverviewStrip *self)
-{
-  g_assert (CC_IS_OVERVIEW_STRIP (self));
-
-  cc_overview_strip_set_adjustment (self, gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)));
-}
-
-static void
-on_text_view_notify_buffer_cb (GtkTextView     *view,
-                               GParamSpec      *pspec,
-                               CcOverviewStrip *self)
-{
-  g_assert (CC_IS_OVERVIEW_STRIP (self));
-
-  cc_overview_strip_set_buffer (self, gtk_text_view_get_buffer (view));
+  if (relayout)
+    invalidate_marks (self);
+  else
+    gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -178,9 +96,12 @@ cc_overview_strip_update_label (CcOverviewStrip *self)
 static gboolean
 layout_ready (CcOverviewStrip *self)
 {
-  return self->view != NULL && self->adjustment != NULL && self->buffer != NULL &&
-         gtk_widget_get_mapped (GTK_WIDGET (self->view)) &&
-         gtk_adjustment_get_upper (self->adjustment) > gtk_adjustment_get_lower (self->adjustment);
+  const CcTextViewWatch *watch = &self->watch;
+
+  return watch->view != NULL && watch->adjustment != NULL && watch->buffer != NULL &&
+         gtk_widget_get_mapped (GTK_WIDGET (watch->view)) &&
+         gtk_adjustment_get_upper (watch->adjustment) >
+         gtk_adjustment_get_lower (watch->adjustment);
 }
 
 /* Where @offset stands as a fraction of the text's height. The paragraph's place comes from
@@ -198,8 +119,8 @@ offset_fraction (CcOverviewStrip *self,
   int line_height;
   int n_chars;
 
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, offset);
-  gtk_text_view_get_line_yrange (self->view, &iter, &line_y, &line_height);
+  gtk_text_buffer_get_iter_at_offset (self->watch.buffer, &iter, offset);
+  gtk_text_view_get_line_yrange (self->watch.view, &iter, &line_y, &line_height);
   n_chars = gtk_text_iter_get_chars_in_line (&iter);
 
   return (line_y + shift +
@@ -210,7 +131,9 @@ offset_fraction (CcOverviewStrip *self,
 static void
 cc_overview_strip_update_marks (CcOverviewStrip *self)
 {
-  int view_width = self->view != NULL ? gtk_widget_get_width (GTK_WIDGET (self->view)) : 0;
+  GtkTextView *view = self->watch.view;
+  GtkAdjustment *adjustment = self->watch.adjustment;
+  int view_width = view != NULL ? gtk_widget_get_width (GTK_WIDGET (view)) : 0;
   double shift = 0;
   double height = 1;
   gboolean ready;
@@ -231,16 +154,16 @@ cc_overview_strip_update_marks (CcOverviewStrip *self)
   if ((ready = layout_ready (self)))
     {
       GdkRectangle visible;
-      double lower = gtk_adjustment_get_lower (self->adjustment);
+      double lower = gtk_adjustment_get_lower (adjustment);
 
       /* The adjustment counts from the top of the view, the view's lines from their own
        * origin; the visible rectangle is where the two meet. */
-      gtk_text_view_get_visible_rect (self->view, &visible);
-      shift = gtk_adjustment_get_value (self->adjustment) - visible.y - lower;
-      height = gtk_adjustment_get_upper (self->adjustment) - lower;
+      gtk_text_view_get_visible_rect (view, &visible);
+      shift = gtk_adjustment_get_value (adjustment) - visible.y - lower;
+      height = gtk_adjustment_get_upper (adjustment) - lower;
     }
-  else if (self->buffer != NULL)
-    height = MAX (1, gtk_text_buffer_get_char_count (self->buffer));
+  else if (self->watch.buffer != NULL)
+    height = MAX (1, gtk_text_buffer_get_char_count (self->watch.buffer));
 
   for (guint i = 0; i < self->marks->len; i++)
     {
@@ -373,6 +296,7 @@ cc_overview_strip_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   GtkStyleContext *context = gtk_widget_get_style_context (widget);
+  GtkAdjustment *adjustment;
   GskRoundedRect outline;
   GdkRGBA color;
   double lower;
@@ -401,12 +325,13 @@ cc_overview_strip_snapshot (GtkWidget   *widget,
   if (!layout_ready (self))
     return;
 
-  lower = gtk_adjustment_get_lower (self->adjustment);
-  upper = gtk_adjustment_get_upper (self->adjustment);
-  if (gtk_adjustment_get_page_size (self->adjustment) >= upper - lower)
+  adjustment = self->watch.adjustment;
+  lower = gtk_adjustment_get_lower (adjustment);
+  upper = gtk_adjustment_get_upper (adjustment);
+  if (gtk_adjustment_get_page_size (adjustment) >= upper - lower)
     return;
-  top = (gtk_adjustment_get_value (self->adjustment) - lower) / (upper - lower) * height;
-  bottom = top + gtk_adjustment_get_page_size (self->adjustment) / (upper - lower) * height;
+  top = (gtk_adjustment_get_value (adjustment) - lower) / (upper - lower) * height;
+  bottom = top + gtk_adjustment_get_page_size (adjustment) / (upper - lower) * height;
   top = CLAMP ((int)(top + 0.5), 0, height - 1);
   bottom = CLAMP ((int)(bottom + 0.5), top + 1, height);
 
@@ -512,7 +437,7 @@ cc_overview_strip_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_TEXT_VIEW:
-      g_value_set_object (value, self->view);
+      g_value_set_object (value, self->watch.view);
       break;
     case PROP_RIGHT:
       g_value_set_boolean (value, self->right);
@@ -579,6 +504,7 @@ cc_overview_strip_init (CcOverviewStrip *self)
   GtkGesture *drag;
 
   self->marks = g_array_new (FALSE, FALSE, sizeof (Mark));
+  cc_text_view_watch_init (&self->watch, on_view_changed, self);
 
   /* A press scrolls at once; holding it and moving scrolls on, like a scrollbar's slider. */
   drag = gtk_gesture_drag_new ();
@@ -609,30 +535,8 @@ cc_overview_strip_set_text_view (CcOverviewStrip *self,
   g_return_if_fail (CC_IS_OVERVIEW_STRIP (self));
   g_return_if_fail (text_view == NULL || GTK_IS_TEXT_VIEW (text_view));
 
-  if (self->view == text_view)
+  if (!cc_text_view_watch_set_view (&self->watch, text_view))
     return;
-
-  if (self->view != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->view, self);
-      g_clear_object (&self->view);
-    }
-
-  if (text_view != NULL)
-    {
-      self->view = g_object_ref (text_view);
-      g_signal_connect_object (text_view, "notify::vadjustment",
-                               G_CALLBACK (on_text_view_notify_vadjustment_cb), self, 0);
-      g_signal_connect_object (text_view, "notify::buffer",
-                               G_CALLBACK (on_text_view_notify_buffer_cb), self, 0);
-    }
-
-  cc_overview_strip_set_adjustment (self,
-                                    text_view != NULL
-                                    ? gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (text_view))
-                                    : NULL);
-  cc_overview_strip_set_buffer (self,
-                                text_view != NULL ? gtk_text_view_get_buffer (text_view) : NULL);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_VIEW]);
 }
@@ -646,7 +550,7 @@ GtkTextView *
 cc_overview_strip_get_text_view (CcOverviewStrip *self)
 {
   g_return_val_if_fail (CC_IS_OVERVIEW_STRIP (self), NULL);
-  return self->view;
+  return self->watch.view;
 }
 
 /**
@@ -753,6 +657,7 @@ void
 cc_overview_strip_scroll_to_y (CcOverviewStrip *self,
                                double           y)
 {
+  GtkAdjustment *adjustment;
   double height;
   double lower;
   double upper;
@@ -761,14 +666,15 @@ cc_overview_strip_scroll_to_y (CcOverviewStrip *self,
   g_return_if_fail (CC_IS_OVERVIEW_STRIP (self));
 
   height = gtk_widget_get_height (GTK_WIDGET (self));
-  if (self->adjustment == NULL || height <= 0)
+  adjustment = self->watch.adjustment;
+  if (adjustment == NULL || height <= 0)
     return;
 
-  lower = gtk_adjustment_get_lower (self->adjustment);
-  upper = gtk_adjustment_get_upper (self->adjustment);
-  page = gtk_adjustment_get_page_size (self->adjustment);
+  lower = gtk_adjustment_get_lower (adjustment);
+  upper = gtk_adjustment_get_upper (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
 
   /* The adjustment keeps the value within its bounds. */
-  gtk_adjustment_set_value (self->adjustment,
+  gtk_adjustment_set_value (adjustment,
                             lower + CLAMP (y / height, 0, 1) * (upper - lower) - page / 2);
 }

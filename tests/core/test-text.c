@@ -225,6 +225,28 @@ test_boundaries (void)
 }
 
 static void
+test_paragraphs (void)
+{
+  /* Offsets: "  One" 0-4, a blank line, "Two\nstill two" 7-19, two blank lines, "Three"
+   * 23-27. */
+  g_autoptr(CcText) text = make_text ("  One\n\nTwo\nstill two\n\n\nThree", FALSE);
+  g_autoptr(CcText) empty = make_text (" \n\n ", FALSE);
+
+  g_assert_cmpuint (cc_text_get_n_paragraphs (text), ==, 3);
+  g_assert_cmpuint (cc_text_paragraph_at (text, 0), ==, 1);   /* white space before the first */
+  g_assert_cmpuint (cc_text_paragraph_at (text, 2), ==, 1);
+  g_assert_cmpuint (cc_text_paragraph_at (text, 6), ==, 1);   /* the blank line after it */
+  g_assert_cmpuint (cc_text_paragraph_at (text, 7), ==, 2);
+  g_assert_cmpuint (cc_text_paragraph_at (text, 11), ==, 2);  /* a line break is no paragraph */
+  g_assert_cmpuint (cc_text_paragraph_at (text, 22), ==, 2);
+  g_assert_cmpuint (cc_text_paragraph_at (text, 23), ==, 3);
+  g_assert_cmpuint (cc_text_paragraph_at (text, 28), ==, 3);  /* the end */
+
+  g_assert_cmpuint (cc_text_get_n_paragraphs (empty), ==, 1);
+  g_assert_cmpuint (cc_text_paragraph_at (empty, 2), ==, 1);
+}
+
+static void
 test_excluded_and_ignored (void)
 {
   g_autoptr(CcLexicon) lexicon = cc_lexicon_new ();
@@ -541,6 +563,7 @@ main (int    argc,
     }
   g_test_add_func ("/core/text/forms-shared", test_forms_shared_through_lexicon);
   g_test_add_func ("/core/text/boundaries", test_boundaries);
+  g_test_add_func ("/core/text/paragraphs", test_paragraphs);
   g_test_add_func ("/core/text/excluded-and-ignored", test_excluded_and_ignored);
   g_test_add_func ("/core/text/spans", test_spans);
   g_test_add_func ("/core/text/embedded-nul", test_embedded_nul);

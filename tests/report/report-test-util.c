@@ -241,19 +241,27 @@ report_test_assert_no_overprint (const char *pdf)
     }
 }
 
-static GArray *
-words_of (CcText *text)
+/* @string cut into tokens by the engine, and the indices of its words and numbers. */
+static CcText *
+tokenize (const char  *string,
+          gssize       length,
+          CcLexicon   *lexicon,
+          GArray     **words)
 {
-  GArray *words = g_array_new (FALSE, FALSE, sizeof (guint));
+  CcCompareOptions options;
+  CcText *text;
   const CcToken *tokens;
   guint n_tokens;
 
+  cc_compare_options_init_default (&options);
+  text = cc_text_new (string, length, NULL, 0, &options, lexicon);
+  *words = g_array_new (FALSE, FALSE, sizeof (guint));
   tokens = cc_text_get_tokens (text, &n_tokens);
   for (guint i = 0; i < n_tokens; i++)
     if (tokens[i].kind == CC_TOKEN_WORD || tokens[i].kind == CC_TOKEN_NUMBER)
-      g_array_append_val (words, i);
+      g_array_append_val (*words, i);
 
-  return words;
+  return text;
 }
 
 /* The words (and numbers) of @expected stand in @actual in the same order, whatever else
@@ -271,15 +279,11 @@ report_test_assert_words_in_order (const char *expected,
   g_autoptr(GArray) words_e = NULL;
   g_autoptr(GArray) words_a = NULL;
   const CcToken *tokens_e, *tokens_a;
-  CcCompareOptions options;
   guint n_tokens;
   guint at = 0;
 
-  cc_compare_options_init_default (&options);
-  text_e = cc_text_new (expected, length, NULL, 0, &options, lexicon);
-  text_a = cc_text_new (actual, -1, NULL, 0, &options, lexicon);
-  words_e = words_of (text_e);
-  words_a = words_of (text_a);
+  text_e = tokenize (expected, length, lexicon, &words_e);
+  text_a = tokenize (actual, -1, lexicon, &words_a);
   tokens_e = cc_text_get_tokens (text_e, &n_tokens);
   tokens_a = cc_text_get_tokens (text_a, &n_tokens);
 
@@ -319,14 +323,10 @@ report_test_assert_words_anywhere (const char *expected,
   g_autoptr(GArray) words_a = NULL;
   g_autoptr(GHashTable) present = g_hash_table_new (NULL, NULL);
   const CcToken *tokens_e, *tokens_a;
-  CcCompareOptions options;
   guint n_tokens;
 
-  cc_compare_options_init_default (&options);
-  text_e = cc_text_new (expected, -1, NULL, 0, &options, lexicon);
-  text_a = cc_text_new (actual, -1, NULL, 0, &options, lexicon);
-  words_e = words_of (text_e);
-  words_a = words_of (text_a);
+  text_e = tokenize (expected, -1, lexicon, &words_e);
+  text_a = tokenize (actual, -1, lexicon, &words_a);
   tokens_e = cc_text_get_tokens (text_e, &n_tokens);
   tokens_a = cc_text_get_tokens (text_a, &n_tokens);
 

@@ -27,25 +27,38 @@ run_clear (Run *run)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
+/* Runs crosscheck-cli with @args, %NULL-terminated. */
 static Run
-run_cli (const char *first,
-         ...)
+run_cli_argv (const char * const *args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   const char *cli = g_getenv ("CROSSCHECK_CLI");
   Run run = { 0 };
-  va_list args;
 
   g_assert_nonnull (cli);
   g_ptr_array_add (argv, (gpointer)cli);
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer)arg);
-  va_end (args);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer)args[i]);
   g_ptr_array_add (argv, NULL);
 
   run.out = report_test_run ((const char * const *)argv->pdata, &run.err, &run.status);
   return run;
+}
+
+static Run
+run_cli (const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  va_list ap;
+
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer)arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  return run_cli_argv ((const char * const *)args->pdata);
 }
 
 static char *
@@ -177,33 +190,29 @@ test_mistake (gconstpointer data)
   const Mistake *mistake = data;
   g_autofree char *project = example ();
   g_autofree char *dir = report_test_tmp_path ("");
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  const char *cli = g_getenv ("CROSSCHECK_CLI");
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  int status;
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_auto(Run) run = { 0 };
 
-  g_ptr_array_add (argv, g_strdup (cli));
   for (guint i = 0; mistake->args[i] != NULL; i++)
     {
       const char *arg = mistake->args[i];
 
       if (strcmp (arg, "PROJECT") == 0)
-        g_ptr_array_add (argv, g_strdup (project));
+        g_ptr_array_add (args, g_strdup (project));
       else if (g_str_has_prefix (arg, "r.") || g_str_has_prefix (arg, "report.") ||
                g_str_has_prefix (arg, "missing."))
-        g_ptr_array_add (argv, g_build_filename (dir, arg, NULL));
+        g_ptr_array_add (args, g_build_filename (dir, arg, NULL));
       else
-        g_ptr_array_add (argv, g_strdup (arg));
+        g_ptr_array_add (args, g_strdup (arg));
     }
-  g_ptr_array_add (argv, NULL);
+  g_ptr_array_add (args, NULL);
 
-  out = report_test_run ((const char * const *)argv->pdata, &err, &status);
-  g_assert_cmpint (status, ==, mistake->status);
-  g_assert_cmpstr (out, ==, "");
-  if (strstr (err, mistake->message) == NULL)
-    g_error ("“%s” does not say “%s”", err, mistake->message);
-  g_assert_true (g_str_has_prefix (err, "crosscheck-cli: "));
+  run = run_cli_argv ((const char * const *)args->pdata);
+  g_assert_cmpint (run.status, ==, mistake->status);
+  g_assert_cmpstr (run.out, ==, "");
+  if (strstr (run.err, mistake->message) == NULL)
+    g_error ("“%s” does not say “%s”", run.err, mistake->message);
+  g_assert_true (g_str_has_prefix (run.err, "crosscheck-cli: "));
 }
 
 static void

@@ -43,6 +43,65 @@ example_clear (Example *example)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Example, example_clear)
 
+static CcSource *
+new_source (const char *id,
+            const char *text)
+{
+  CcSource *source = cc_source_new ();
+
+  cc_source_set_id (source, id);
+  cc_source_set_text (source, text);
+  return source;
+}
+
+/* A project of two sources, "a" and "b", with these texts. */
+static CcProject *
+new_pair_project (const char *title,
+                  const char *text_a,
+                  const char *text_b)
+{
+  CcProject *project = cc_project_new ();
+  g_autoptr(CcSource) a = new_source ("a", text_a);
+  g_autoptr(CcSource) b = new_source ("b", text_b);
+
+  cc_project_set_title (project, title);
+  cc_project_add_source (project, a);
+  cc_project_add_source (project, b);
+  return project;
+}
+
+static CcReport *
+new_pair_report (CcProject             *project,
+                 CcSource              *a,
+                 CcSource              *b,
+                 const CcReportOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  CcReport *report = cc_report_new_pair (project, a, b, options, NULL, &error);
+
+  g_assert_no_error (error);
+  return report;
+}
+
+/* The pair report of the two sources of new_pair_project(). */
+static CcReport *
+new_ab_report (CcProject             *project,
+               const CcReportOptions *options)
+{
+  return new_pair_report (project, cc_project_get_source (project, 0),
+                          cc_project_get_source (project, 1), options);
+}
+
+static CcReport *
+new_project_report (CcProject *project)
+{
+  g_autoptr(GError) error = NULL;
+  CcReport *report = cc_report_new_project (project, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return report;
+}
+
 static char *
 save (CcReport       *report,
       const char     *name,
@@ -90,6 +149,20 @@ assert_page_numbers (const char *pdf,
 
       assert_contains (text, number);
     }
+}
+
+/* Fonts are embedded in the PDF, every one. */
+static void
+assert_fonts_embedded (const char *pdf)
+{
+  const char *argv[] = { "pdffonts", pdf, NULL };
+  g_autofree char *fonts = report_test_run (argv, NULL, NULL);
+  g_auto(GStrv) lines = g_strsplit (fonts, "\n", -1);
+
+  g_assert_cmpuint (g_strv_length (lines), >, 3);
+  for (guint i = 2; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    if (strstr (lines[i], " yes yes yes ") == NULL)
+      g_error ("a font is not embedded: %s", lines[i]);
 }
 
 /* The pair report ------------------------------------------------------------------------ */
@@ -163,12 +236,10 @@ test_pair_pdf (void)
 {
   g_auto(Example) example = { 0 };
   g_autoptr(CcReport) report = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *pdf = NULL;
   g_autofree char *text = NULL;
   g_autofree char *size = NULL;
   g_autofree char *title = NULL;
-  g_autofree char *fonts = NULL;
   const CcReportOptions *options;
   guint n_pages;
 
@@ -176,8 +247,7 @@ test_pair_pdf (void)
     return;
 
   example_init (&example);
-  report = cc_report_new_pair (example.project, example.a, example.b, NULL, NULL, &error);
-  g_assert_no_error (error);
+  report = new_pair_report (example.project, example.a, example.b, NULL);
   g_assert_cmpint (cc_report_get_kind (report), ==, CC_REPORT_PAIR);
   options = cc_report_get_options (report);
   g_assert_true (options->full_texts);
@@ -195,18 +265,7 @@ test_pair_pdf (void)
   g_assert_cmpstr (title, ==, cc_report_get_title (report));
   g_free (report_test_pdfinfo (pdf, "CreationDate"));
 
-  /* Fonts are embedded, every one. */
-  {
-    const char *argv[] = { "pdffonts", pdf, NULL };
-    g_auto(GStrv) lines = NULL;
-
-    fonts = report_test_run (argv, NULL, NULL);
-    lines = g_strsplit (fonts, "\n", -1);
-    g_assert_cmpuint (g_strv_length (lines), >, 3);
-    for (guint i = 2; lines[i] != NULL && lines[i][0] != '\0'; i++)
-      if (strstr (lines[i], " yes yes yes ") == NULL)
-        g_error ("a font is not embedded: %s", lines[i]);
-  }
+  assert_fonts_embedded (pdf);
 
   text = report_test_pdftotext (pdf, 0, 0);
   assert_pair_content (text, &example, report);
@@ -224,7 +283,6 @@ test_pair_running_header (void)
 {
   g_auto(Example) example = { 0 };
   g_autoptr(CcReport) report = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *pdf = NULL;
   guint n_pages;
 
@@ -232,8 +290,7 @@ test_pair_running_header (void)
     return;
 
   example_init (&example);
-  report = cc_report_new_pair (example.project, example.a, example.b, NULL, NULL, &error);
-  g_assert_no_error (error);
+  report = new_pair_report (example.project, example.a, example.b, NULL);
   pdf = save (report, "running.pdf", CC_REPORT_FORMAT_PDF);
   n_pages = report_test_pdf_pages (pdf);
 
@@ -254,11 +311,8 @@ test_pair_running_header (void)
 static void
 test_pair_differences (void)
 {
-  g_autoptr(CcProject) project = cc_project_new ();
-  g_autoptr(CcSource) a = cc_source_new ();
-  g_autoptr(CcSource) b = cc_source_new ();
+  g_autoptr(CcProject) project = NULL;
   g_autoptr(CcReport) report = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GString) text_a = g_string_new (NULL);
   g_autoptr(GString) text_b = g_string_new (NULL);
   g_autofree char *pdf = NULL;
@@ -278,19 +332,12 @@ test_pair_differences (void)
       else
         g_string_append_printf (text_b, "%sword%03u", i > 0 ? " " : "", i);
     }
-  cc_project_set_title (project, "Context");
-  cc_source_set_id (a, "a");
-  cc_source_set_text (a, text_a->str);
-  cc_source_set_id (b, "b");
-  cc_source_set_text (b, text_b->str);
-  cc_project_add_source (project, a);
-  cc_project_add_source (project, b);
+  project = new_pair_project ("Context", text_a->str, text_b->str);
 
   cc_report_options_init_default (&options);
   options.full_texts = FALSE;
   options.context_words = 3;
-  report = cc_report_new_pair (project, a, b, &options, NULL, &error);
-  g_assert_no_error (error);
+  report = new_ab_report (project, &options);
   pdf = save (report, "differences.pdf", CC_REPORT_FORMAT_PDF);
   all = report_test_pdftotext (pdf, 0, 0);
   assert_contains (all, "differences with 3 words of context");
@@ -356,7 +403,6 @@ test_pair_monochrome (void)
   g_auto(Example) example = { 0 };
   g_autoptr(CcReport) colour = NULL;
   g_autoptr(CcReport) mono = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *colour_pdf = NULL;
   g_autofree char *mono_pdf = NULL;
   CcReportOptions options;
@@ -367,11 +413,9 @@ test_pair_monochrome (void)
 
   example_init (&example);
   cc_report_options_init_default (&options);
-  colour = cc_report_new_pair (example.project, example.a, example.b, &options, NULL, &error);
-  g_assert_no_error (error);
+  colour = new_pair_report (example.project, example.a, example.b, &options);
   options.monochrome = TRUE;
-  mono = cc_report_new_pair (example.project, example.a, example.b, &options, NULL, &error);
-  g_assert_no_error (error);
+  mono = new_pair_report (example.project, example.a, example.b, &options);
 
   colour_pdf = save (colour, "colour.pdf", CC_REPORT_FORMAT_PDF);
   mono_pdf = save (mono, "mono.pdf", CC_REPORT_FORMAT_PDF);
@@ -390,7 +434,6 @@ test_pair_paper (void)
 {
   g_auto(Example) example = { 0 };
   g_autoptr(CcReport) report = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *pdf = NULL;
   g_autofree char *size = NULL;
   g_autofree char *text = NULL;
@@ -403,8 +446,7 @@ test_pair_paper (void)
   example_init (&example);
   cc_report_options_init_default (&options);
   cc_report_options_set_paper (&options, CC_REPORT_PAPER_LETTER, TRUE);
-  report = cc_report_new_pair (example.project, example.a, example.b, &options, NULL, &error);
-  g_assert_no_error (error);
+  report = new_pair_report (example.project, example.a, example.b, &options);
   pdf = save (report, "letter.pdf", CC_REPORT_FORMAT_PDF);
 
   size = report_test_pdfinfo (pdf, "Page size");
@@ -427,12 +469,10 @@ test_pair_draw_page (void)
 {
   g_auto(Example) example = { 0 };
   g_autoptr(CcReport) report = NULL;
-  g_autoptr(GError) error = NULL;
   guint n_pages;
 
   example_init (&example);
-  report = cc_report_new_pair (example.project, example.a, example.b, NULL, NULL, &error);
-  g_assert_no_error (error);
+  report = new_pair_report (example.project, example.a, example.b, NULL);
   g_assert_cmpuint (cc_report_get_n_pages (report), ==, 0);
 
   n_pages = cc_report_paginate (report, 612, 792);
@@ -475,11 +515,8 @@ test_pair_draw_page (void)
 static void
 test_pair_scripts (void)
 {
-  g_autoptr(CcProject) project = cc_project_new ();
-  g_autoptr(CcSource) a = cc_source_new ();
-  g_autoptr(CcSource) b = cc_source_new ();
+  g_autoptr(CcProject) project = NULL;
   g_autoptr(CcReport) report = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *pdf = NULL;
   g_autofree char *text = NULL;
   g_autofree char *squeezed = NULL;
@@ -497,17 +534,10 @@ test_pair_scripts (void)
   if (!report_test_require_tools ())
     return;
 
-  cc_project_set_title (project, "Scripts");
-  cc_source_set_id (a, "a");
-  cc_source_set_text (a, text_a);
-  cc_source_set_id (b, "b");
-  cc_source_set_text (b, text_b);
-  cc_source_set_language (b, "he");
-  cc_project_add_source (project, a);
-  cc_project_add_source (project, b);
+  project = new_pair_project ("Scripts", text_a, text_b);
+  cc_source_set_language (cc_project_get_source (project, 1), "he");
 
-  report = cc_report_new_pair (project, a, b, NULL, NULL, &error);
-  g_assert_no_error (error);
+  report = new_ab_report (project, NULL);
   pdf = save (report, "scripts.pdf", CC_REPORT_FORMAT_PDF);
   text = report_test_pdftotext_reading (pdf);
 
@@ -518,16 +548,7 @@ test_pair_scripts (void)
   squeezed = report_test_squeeze (text);
   assert_contains (squeezed, chinese_a);
   assert_contains (squeezed, chinese_b);
-
-  {
-    const char *argv[] = { "pdffonts", pdf, NULL };
-    g_autofree char *fonts = report_test_run (argv, NULL, NULL);
-    g_auto(GStrv) lines = g_strsplit (fonts, "\n", -1);
-
-    for (guint i = 2; lines[i] != NULL && lines[i][0] != '\0'; i++)
-      if (strstr (lines[i], " yes yes yes ") == NULL)
-        g_error ("a font is not embedded: %s", lines[i]);
-  }
+  assert_fonts_embedded (pdf);
   report_test_assert_no_overprint (pdf);
 }
 
@@ -575,11 +596,8 @@ long_text (gboolean edited)
 static void
 test_long_texts (void)
 {
-  g_autoptr(CcProject) project = cc_project_new ();
-  g_autoptr(CcSource) a = cc_source_new ();
-  g_autoptr(CcSource) b = cc_source_new ();
+  g_autoptr(CcProject) project = NULL;
   g_autoptr(CcReport) report = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *text_a = long_text (FALSE);
   g_autofree char *text_b = long_text (TRUE);
   g_autofree char *pdf = NULL;
@@ -589,16 +607,8 @@ test_long_texts (void)
   if (!report_test_require_tools ())
     return;
 
-  cc_project_set_title (project, "Long");
-  cc_source_set_id (a, "a");
-  cc_source_set_text (a, text_a);
-  cc_source_set_id (b, "b");
-  cc_source_set_text (b, text_b);
-  cc_project_add_source (project, a);
-  cc_project_add_source (project, b);
-
-  report = cc_report_new_pair (project, a, b, NULL, NULL, &error);
-  g_assert_no_error (error);
+  project = new_pair_project ("Long", text_a, text_b);
+  report = new_ab_report (project, NULL);
   pdf = save (report, "long.pdf", CC_REPORT_FORMAT_PDF);
   n_pages = report_test_pdf_pages (pdf);
   g_assert_cmpuint (n_pages, >, 20);
@@ -618,7 +628,6 @@ test_project_pdf (void)
   g_autoptr(CcProject) project = report_test_load_example ();
   g_autoptr(CcReport) report = NULL;
   g_autoptr(CcMatrix) matrix = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *pdf = NULL;
   g_autofree char *text = NULL;
   g_autofree char *squeezed = NULL;
@@ -628,8 +637,7 @@ test_project_pdf (void)
   if (!report_test_require_tools ())
     return;
 
-  report = cc_report_new_project (project, NULL, NULL, &error);
-  g_assert_no_error (error);
+  report = new_project_report (project);
   g_assert_cmpint (cc_report_get_kind (report), ==, CC_REPORT_PROJECT);
   g_assert_cmpstr (cc_report_get_title (report), ==, "The Marrowby water emails");
   pdf = save (report, "project.pdf", CC_REPORT_FORMAT_PDF);
@@ -741,7 +749,6 @@ test_pair_html (void)
 {
   g_auto(Example) example = { 0 };
   g_autoptr(CcReport) report = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *html = NULL;
   g_autofree char *all = NULL;
   g_autofree char *side_a = NULL;
@@ -751,8 +758,7 @@ test_pair_html (void)
   xmlDoc *doc;
 
   example_init (&example);
-  report = cc_report_new_pair (example.project, example.a, example.b, NULL, NULL, &error);
-  g_assert_no_error (error);
+  report = new_pair_report (example.project, example.a, example.b, NULL);
   html = html_of (report);
 
   /* Self-contained: its style inline, nothing fetched, no script; readable on a phone. */
@@ -802,13 +808,11 @@ test_project_html (void)
 {
   g_autoptr(CcProject) project = report_test_load_example ();
   g_autoptr(CcReport) report = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *html = NULL;
   g_autofree char *all = NULL;
   xmlDoc *doc;
 
-  report = cc_report_new_project (project, NULL, NULL, &error);
-  g_assert_no_error (error);
+  report = new_project_report (project);
   html = html_of (report);
   doc = parse_html (html);
   all = xpath_text (doc, "//*[local-name()='main']");
@@ -836,7 +840,6 @@ test_html_escaping (void)
   g_autoptr(CcSource) a = cc_source_new ();
   g_autoptr(CcSource) b = cc_source_new ();
   g_autoptr(CcReport) report = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *html = NULL;
   g_autofree char *all = NULL;
   xmlDoc *doc;
@@ -851,8 +854,7 @@ test_html_escaping (void)
   cc_project_add_source (project, a);
   cc_project_add_source (project, b);
 
-  report = cc_report_new_pair (project, a, b, NULL, NULL, &error);
-  g_assert_no_error (error);
+  report = new_pair_report (project, a, b, NULL);
   html = html_of (report);
   g_assert_null (strstr (html, "<script"));
   g_assert_null (strstr (html, "<i>"));
@@ -872,15 +874,12 @@ test_pair_variant (void)
 {
   g_autoptr(CcProject) project = report_test_load_example ();
   g_autoptr(CcReport) report = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *html = NULL;
   g_autofree char *quotations = NULL;
   xmlDoc *doc;
 
-  report = cc_report_new_pair (project, cc_project_find_source (project, "wire-digest"),
-                               cc_project_find_source (project, "northern-ledger"), NULL, NULL,
-                               &error);
-  g_assert_no_error (error);
+  report = new_pair_report (project, cc_project_find_source (project, "wire-digest"),
+                            cc_project_find_source (project, "northern-ledger"), NULL);
   html = html_of (report);
   doc = parse_html (html);
   quotations = xpath_text (doc, "//*[@id='quotations']"
@@ -931,11 +930,8 @@ hard_wrapped (const char *changed)
 static void
 test_pair_hard_wrapped (void)
 {
-  g_autoptr(CcProject) project = cc_project_new ();
-  g_autoptr(CcSource) a = cc_source_new ();
-  g_autoptr(CcSource) b = cc_source_new ();
+  g_autoptr(CcProject) project = NULL;
   g_autoptr(CcReport) report = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *text_a = hard_wrapped (NULL);
   g_autofree char *text_b = hard_wrapped ("altered");
   g_autofree char *html = NULL;
@@ -943,17 +939,10 @@ test_pair_hard_wrapped (void)
   g_autofree char *side_b = NULL;
   xmlDoc *doc;
 
-  cc_project_set_title (project, "Wrapped");
-  cc_source_set_id (a, "a");
-  cc_source_set_text (a, text_a);
-  cc_source_set_id (b, "b");
-  cc_source_set_text (b, text_b);
-  cc_project_add_source (project, a);
-  cc_project_add_source (project, b);
+  project = new_pair_project ("Wrapped", text_a, text_b);
   g_assert_nonnull (strstr (text_a, "\nw0o"));
 
-  report = cc_report_new_pair (project, a, b, NULL, NULL, &error);
-  g_assert_no_error (error);
+  report = new_ab_report (project, NULL);
   html = html_of (report);
   doc = parse_html (html);
   side_a = xpath_text (doc, "//*[local-name()='div'][@class='t'][starts-with(@data-side,'A')]");
@@ -982,17 +971,6 @@ test_pair_hard_wrapped (void)
 
 /* Edge cases ------------------------------------------------------------------------------ */
 
-static CcSource *
-new_source (const char *id,
-            const char *text)
-{
-  CcSource *source = cc_source_new ();
-
-  cc_source_set_id (source, id);
-  cc_source_set_text (source, text);
-  return source;
-}
-
 static void
 test_empty (void)
 {
@@ -1000,7 +978,6 @@ test_empty (void)
   g_autoptr(CcSource) a = new_source ("a", "");
   g_autoptr(CcSource) b = new_source ("b", "");
   g_autoptr(CcReport) report = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *pdf = NULL;
   g_autofree char *text = NULL;
   g_autofree char *html = NULL;
@@ -1009,8 +986,7 @@ test_empty (void)
     return;
 
   /* A project with no sources. */
-  report = cc_report_new_project (project, NULL, NULL, &error);
-  g_assert_no_error (error);
+  report = new_project_report (project);
   pdf = save (report, "empty-project.pdf", CC_REPORT_FORMAT_PDF);
   g_assert_cmpuint (report_test_pdf_pages (pdf), ==, 1);
   text = report_test_pdftotext (pdf, 0, 0);
@@ -1026,8 +1002,7 @@ test_empty (void)
 
   /* One source: nothing to compare it with. */
   cc_project_add_source (project, a);
-  report = cc_report_new_project (project, NULL, NULL, &error);
-  g_assert_no_error (error);
+  report = new_project_report (project);
   pdf = save (report, "one-source.pdf", CC_REPORT_FORMAT_PDF);
   text = report_test_pdftotext (pdf, 0, 0);
   assert_contains (text, "A project needs two sources or more to compare.");
@@ -1037,8 +1012,7 @@ test_empty (void)
 
   /* Two empty texts. */
   cc_project_add_source (project, b);
-  report = cc_report_new_pair (project, a, b, NULL, NULL, &error);
-  g_assert_no_error (error);
+  report = new_pair_report (project, a, b, NULL);
   pdf = save (report, "empty-pair.pdf", CC_REPORT_FORMAT_PDF);
   text = report_test_pdftotext (pdf, 0, 0);
   assert_contains (text, "The two sources share no quotations.");
@@ -1052,13 +1026,10 @@ test_empty (void)
 static void
 test_long_paragraph (void)
 {
-  g_autoptr(CcProject) project = cc_project_new ();
+  g_autoptr(CcProject) project = NULL;
   g_autoptr(GString) text_a = g_string_new (NULL);
   g_autoptr(GString) text_b = g_string_new (NULL);
-  g_autoptr(CcSource) a = NULL;
-  g_autoptr(CcSource) b = NULL;
   g_autoptr(CcReport) report = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *pdf = NULL;
   g_autofree char *text = NULL;
   g_autofree char *squeezed = NULL;
@@ -1081,12 +1052,8 @@ test_long_paragraph (void)
   g_string_append (text_b, cjk->str);
   g_assert_cmpuint (text_a->len, >, 3 * 16384);
 
-  a = new_source ("a", text_a->str);
-  b = new_source ("b", text_b->str);
-  cc_project_add_source (project, a);
-  cc_project_add_source (project, b);
-  report = cc_report_new_pair (project, a, b, NULL, NULL, &error);
-  g_assert_no_error (error);
+  project = new_pair_project (NULL, text_a->str, text_b->str);
+  report = new_ab_report (project, NULL);
   pdf = save (report, "long-paragraph.pdf", CC_REPORT_FORMAT_PDF);
   text = report_test_pdftotext (pdf, 0, 0);
 
@@ -1190,8 +1157,7 @@ test_save_failure (void)
   g_autoptr(GFile) file = NULL;
 
   example_init (&example);
-  report = cc_report_new_pair (example.project, example.a, example.b, NULL, NULL, &error);
-  g_assert_no_error (error);
+  report = new_pair_report (example.project, example.a, example.b, NULL);
 
   file = g_file_new_for_path (missing);
   g_assert_false (cc_report_save (report, file, CC_REPORT_FORMAT_PDF, NULL, &error));

@@ -11,6 +11,7 @@
 #include "cc-comparison-item.h"
 #include "cc-comparison-panel.h"
 #include "cc-project-io.h"
+#include "ui-test-util.h"
 
 static CcProject *project;
 
@@ -53,16 +54,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GtkWidget) panel = GTK_WIDGET (g_object_ref (fixture->panel));
-
-  gtk_window_destroy (fixture->window);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-
   /* Nothing but the window held the panel. */
-  g_object_add_weak_pointer (G_OBJECT (panel), (gpointer *)&fixture->panel);
-  g_clear_object (&panel);
-  g_assert_null (fixture->panel);
+  ui_test_destroy_window (fixture->window, (gpointer *)&fixture->panel, NULL);
 
   g_clear_pointer (&fixture->comparison, cc_comparison_unref);
 }
@@ -244,21 +237,17 @@ test_comparison_panel_activate (Fixture       *fixture,
 }
 
 static gboolean
+is_label_with_text (GtkWidget     *widget,
+                    gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
 has_label (GtkWidget  *widget,
            const char *text)
 {
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (has_label (child, text))
-        return TRUE;
-    }
-
-  return FALSE;
+  return ui_test_find_widget (widget, is_label_with_text, text) != NULL;
 }
 
 static void
@@ -284,19 +273,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *path = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
   int ret;
 
-  gtk_test_init (&argc, &argv, NULL);
+  ui_test_init (&argc, &argv);
   adw_init ();
 
-  path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", "harbour-leak.crosscheck",
-                                NULL);
-  file = g_file_new_for_path (path);
-  project = cc_project_load (file, NULL, &error);
-  g_assert_no_error (error);
+  project = ui_test_load_example ();
 
   g_test_add ("/ui/comparison-panel/lists-engine-items", Fixture, NULL,
               fixture_set_up, test_comparison_panel_lists_engine_items, fixture_tear_down);

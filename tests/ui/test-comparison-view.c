@@ -17,26 +17,6 @@
 static CcProject *project;
 
 static gboolean
-on_timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop for @milliseconds, so whatever would happen has its chance. */
-static void
-run_for (guint milliseconds)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (milliseconds, on_timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static gboolean
 has_comparison (gpointer data)
 {
   return cc_comparison_view_get_comparison (data) != NULL;
@@ -78,16 +58,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GtkWidget) view = GTK_WIDGET (g_object_ref (fixture->view));
-
-  gtk_window_destroy (fixture->window);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-
   /* The window let go of the view: nothing else may hold it, a running comparison included. */
-  g_object_add_weak_pointer (G_OBJECT (view), (gpointer *)&fixture->view);
-  g_clear_object (&view);
-  g_assert_null (fixture->view);
+  ui_test_destroy_window (fixture->window, (gpointer *)&fixture->view, NULL);
 }
 
 static void
@@ -332,6 +304,17 @@ both_scrollable (gpointer data)
   return TRUE;
 }
 
+/* Compares the wire with the gazette in a window short enough for both texts to scroll. */
+static CcComparison *
+compare_scrollable (Fixture *fixture)
+{
+  gtk_window_set_default_size (fixture->window, 900, 300);
+  compare (fixture, "wire-digest", "harbour-gazette");
+  wait_for (both_scrollable, fixture, "the panes to lay out");
+
+  return cc_comparison_view_get_comparison (fixture->view);
+}
+
 static gboolean
 right_at_end (gpointer data)
 {
@@ -368,9 +351,7 @@ test_comparison_view_sync_scroll (Fixture       *fixture,
   GtkAdjustment *right;
 
   /* A short window, so both articles scroll. */
-  gtk_window_set_default_size (fixture->window, 900, 300);
-  compare (fixture, "wire-digest", "harbour-gazette");
-  wait_for (both_scrollable, fixture, "the panes to lay out");
+  compare_scrollable (fixture);
 
   left = get_vadjustment (fixture, FALSE);
   right = get_vadjustment (fixture, TRUE);
@@ -434,11 +415,7 @@ test_comparison_view_click_quote (Fixture       *fixture,
   Visible visible;
   guint n_shared;
 
-  gtk_window_set_default_size (fixture->window, 900, 300);
-  compare (fixture, "wire-digest", "harbour-gazette");
-  wait_for (both_scrollable, fixture, "the panes to lay out");
-
-  comparison = cc_comparison_view_get_comparison (fixture->view);
+  comparison = compare_scrollable (fixture);
   shared = cc_shared_quotes_get (cc_comparison_get_shared_quotes (comparison), &n_shared);
   g_assert_cmpuint (n_shared, >, 0);
 
@@ -481,12 +458,9 @@ test_comparison_view_click_quote_locked (Fixture       *fixture,
   Visible visible;
   guint n_shared;
 
-  gtk_window_set_default_size (fixture->window, 900, 300);
-  compare (fixture, "wire-digest", "harbour-gazette");
-  wait_for (both_scrollable, fixture, "the panes to lay out");
+  comparison = compare_scrollable (fixture);
   g_assert_true (cc_comparison_view_get_lock_scrolling (fixture->view));
 
-  comparison = cc_comparison_view_get_comparison (fixture->view);
   shared = cc_shared_quotes_get (cc_comparison_get_shared_quotes (comparison), &n_shared);
   g_assert_cmpuint (n_shared, >, 0);
   last = &shared[n_shared - 1];
@@ -589,28 +563,6 @@ both_offsets_visible (gpointer data)
   return TRUE;
 }
 
-/* A widget under @widget that @predicate accepts, depth first. */
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             gboolean (*predicate) (GtkWidget *widget, gconstpointer data),
-             gconstpointer data)
-{
-  if (predicate (widget, data))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, predicate, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static gboolean
 has_action_name (GtkWidget     *widget,
                  gconstpointer  data)
@@ -624,7 +576,7 @@ static gboolean
 action_enabled (Fixture    *fixture,
                 const char *action)
 {
-  GtkWidget *button = find_widget (GTK_WIDGET (fixture->view), has_action_name, action);
+  GtkWidget *button = ui_test_find_widget (GTK_WIDGET (fixture->view), has_action_name, action);
 
   g_assert_nonnull (button);
   return gtk_widget_get_sensitive (button);
@@ -638,10 +590,7 @@ test_comparison_view_next_change (Fixture       *fixture,
   CcComparison *comparison;
   BothVisible both;
 
-  gtk_window_set_default_size (fixture->window, 900, 300);
-  compare (fixture, "wire-digest", "harbour-gazette");
-  wait_for (both_scrollable, fixture, "the panes to lay out");
-  comparison = cc_comparison_view_get_comparison (fixture->view);
+  comparison = compare_scrollable (fixture);
   changes = dup_changes (comparison);
   g_assert_cmpuint (changes->len, >, 10);
 
@@ -840,10 +789,7 @@ test_comparison_view_next_quote (Fixture       *fixture,
   BothVisible both;
   guint n_shared;
 
-  gtk_window_set_default_size (fixture->window, 900, 300);
-  compare (fixture, "wire-digest", "harbour-gazette");
-  wait_for (both_scrollable, fixture, "the panes to lay out");
-  comparison = cc_comparison_view_get_comparison (fixture->view);
+  comparison = compare_scrollable (fixture);
   shared = cc_shared_quotes_get (cc_comparison_get_shared_quotes (comparison), &n_shared);
   g_assert_cmpuint (n_shared, >=, 2);
   g_array_append_vals (sorted, shared, n_shared);
@@ -891,7 +837,7 @@ is_count_label (GtkWidget     *widget,
 static const char *
 get_count_label (Fixture *fixture)
 {
-  GtkWidget *label = find_widget (GTK_WIDGET (fixture->view), is_count_label, NULL);
+  GtkWidget *label = ui_test_find_widget (GTK_WIDGET (fixture->view), is_count_label, NULL);
 
   g_assert_nonnull (label);
   return gtk_label_get_label (GTK_LABEL (label));
@@ -966,7 +912,7 @@ test_comparison_view_find (Fixture       *fixture,
   g_assert_cmpuint (n_left, >, 1);
   g_assert_cmpuint (n_right, >, 1);
 
-  entry = find_widget (GTK_WIDGET (fixture->view), is_search_entry, NULL);
+  entry = ui_test_find_widget (GTK_WIDGET (fixture->view), is_search_entry, NULL);
   g_assert_nonnull (entry);
   search_bar = GTK_SEARCH_BAR (gtk_widget_get_ancestor (entry, GTK_TYPE_SEARCH_BAR));
   g_assert_false (gtk_search_bar_get_search_mode (search_bar));
@@ -1367,19 +1313,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *path = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
   int ret;
 
-  gtk_test_init (&argc, &argv, NULL);
+  ui_test_init (&argc, &argv);
   adw_init ();
 
-  path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", "harbour-leak.crosscheck",
-                                NULL);
-  file = g_file_new_for_path (path);
-  project = cc_project_load (file, NULL, &error);
-  g_assert_no_error (error);
+  project = ui_test_load_example ();
 
   g_test_add ("/ui/comparison-view/texts-and-highlights", Fixture, NULL,
               fixture_set_up, test_comparison_view_texts_and_highlights, fixture_tear_down);

@@ -21,25 +21,10 @@ typedef struct
 } Fixture;
 
 static void
-flush_main_loop (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *path = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-
-  path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", "harbour-leak.crosscheck",
-                                NULL);
-  file = g_file_new_for_path (path);
-  fixture->project = cc_project_load (file, NULL, &error);
-  g_assert_no_error (error);
+  fixture->project = ui_test_load_example ();
   fixture->source = cc_project_find_source (fixture->project, "wire-digest");
   g_assert_nonnull (fixture->source);
   g_assert_false (cc_project_get_modified (fixture->project));
@@ -51,7 +36,7 @@ fixture_set_up (Fixture       *fixture,
   g_object_add_weak_pointer (G_OBJECT (fixture->dialog), (gpointer *)&fixture->dialog);
   gtk_window_set_transient_for (GTK_WINDOW (fixture->dialog), fixture->parent);
   gtk_window_present (GTK_WINDOW (fixture->dialog));
-  flush_main_loop ();
+  ui_test_flush_main_loop ();
 }
 
 static void
@@ -61,7 +46,7 @@ fixture_tear_down (Fixture       *fixture,
   if (fixture->dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->dialog));
   gtk_window_destroy (fixture->parent);
-  flush_main_loop ();
+  ui_test_flush_main_loop ();
 
   g_assert_null (fixture->dialog);
   g_clear_object (&fixture->project);
@@ -114,7 +99,7 @@ click (Fixture    *fixture,
        const char *name)
 {
   g_signal_emit_by_name (get_child (fixture, name), "clicked");
-  flush_main_loop ();
+  ui_test_flush_main_loop ();
 }
 
 static gboolean
@@ -235,7 +220,7 @@ test_details_dialog_invalid_date (Fixture       *fixture,
   click (fixture, "save_button");
   g_assert_nonnull (fixture->dialog);
   gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "default.activate", NULL);
-  flush_main_loop ();
+  ui_test_flush_main_loop ();
   g_assert_nonnull (fixture->dialog);
   g_assert_true (cc_source_get_published (fixture->source) == before);
   g_assert_cmpstr (cc_source_get_title (fixture->source), !=, "Another title");
@@ -310,7 +295,7 @@ test_details_dialog_calendar (Fixture       *fixture,
 
   /* The calendar opens on the date typed. */
   gtk_popover_popup (popover);
-  flush_main_loop ();
+  ui_test_flush_main_loop ();
   shown = gtk_calendar_get_date (calendar);
   g_assert_cmpint (g_date_time_get_year (shown), ==, 2026);
   g_assert_cmpint (g_date_time_get_month (shown), ==, 3);
@@ -382,7 +367,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
+  ui_test_init (&argc, &argv);
   adw_init ();
 
   g_test_add ("/ui/details-dialog/fields", Fixture, NULL,

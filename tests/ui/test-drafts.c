@@ -11,6 +11,7 @@
 
 #include "cc-drafts.h"
 #include "cc-project-io.h"
+#include "ui-test-util.h"
 
 typedef struct
 {
@@ -18,25 +19,6 @@ typedef struct
   GFile    *directory;
   CcDrafts *drafts;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-
-  g_rmdir (path);
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -61,7 +43,7 @@ fixture_tear_down (Fixture       *fixture,
 
   g_clear_object (&fixture->drafts);
   g_clear_object (&fixture->directory);
-  remove_tree (base);
+  ui_test_remove_tree (base);
   g_clear_pointer (&fixture->path, g_free);
 }
 

@@ -40,51 +40,6 @@ import (GFile **files,
   return dialog;
 }
 
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             gboolean (*match) (GtkWidget *, gconstpointer),
-             gconstpointer data)
-{
-  if (match (widget, data))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-is_group_titled (GtkWidget     *widget,
-                 gconstpointer  title)
-{
-  return ADW_IS_PREFERENCES_GROUP (widget) &&
-         g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), title) == 0;
-}
-
-static gboolean
-is_row_titled (GtkWidget     *widget,
-               gconstpointer  title)
-{
-  return ADW_IS_PREFERENCES_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
-
-static gboolean
-is_button_labelled (GtkWidget     *widget,
-                    gconstpointer  label)
-{
-  return GTK_IS_BUTTON (widget) &&
-         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
-}
-
 static gboolean
 is_check_button (GtkWidget     *widget,
                  gconstpointer  data)
@@ -96,7 +51,7 @@ static AdwPreferencesGroup *
 find_group (CcImportDialog *dialog,
             const char     *title)
 {
-  GtkWidget *group = find_widget (GTK_WIDGET (dialog), is_group_titled, title);
+  GtkWidget *group = ui_test_find_widget (GTK_WIDGET (dialog), ui_test_is_group_titled, title);
 
   g_assert_nonnull (group);
   return ADW_PREFERENCES_GROUP (group);
@@ -108,8 +63,8 @@ find_row (CcImportDialog *dialog,
           const char     *file_name,
           const char     *row_title)
 {
-  GtkWidget *row = find_widget (GTK_WIDGET (find_group (dialog, file_name)), is_row_titled,
-                                row_title);
+  GtkWidget *row = ui_test_find_widget (GTK_WIDGET (find_group (dialog, file_name)),
+                                        ui_test_is_row_titled, row_title);
 
   g_assert_nonnull (row);
   return row;
@@ -136,7 +91,7 @@ static GtkWidget *
 find_button (CcImportDialog *dialog,
              const char     *label)
 {
-  GtkWidget *button = find_widget (GTK_WIDGET (dialog), is_button_labelled, label);
+  GtkWidget *button = ui_test_find_widget (GTK_WIDGET (dialog), ui_test_is_button_labelled, label);
 
   g_assert_nonnull (button);
   return button;
@@ -149,13 +104,6 @@ on_add_sources_cb (CcImportDialog  *dialog,
 {
   g_assert_null (*added);
   *added = g_object_ref (sources);
-}
-
-static void
-flush_main_loop (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
 }
 
 /* As a click does; activating a button clicks it only after its pressed look has shown. */
@@ -293,10 +241,10 @@ test_import_dialog_leave_out (void)
 
   g_signal_connect (dialog, "add-sources", G_CALLBACK (on_add_sources_cb), &added);
 
-  html_check = find_widget (GTK_WIDGET (find_group (dialog, "article.html")),
-                            is_check_button, NULL);
-  text_check = find_widget (GTK_WIDGET (find_group (dialog, "council-notes.txt")),
-                            is_check_button, NULL);
+  html_check = ui_test_find_widget (GTK_WIDGET (find_group (dialog, "article.html")),
+                                    is_check_button, NULL);
+  text_check = ui_test_find_widget (GTK_WIDGET (find_group (dialog, "council-notes.txt")),
+                                    is_check_button, NULL);
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (html_check)));
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (html_check), FALSE);
@@ -307,7 +255,7 @@ test_import_dialog_leave_out (void)
   g_assert_true (gtk_widget_get_sensitive (add));
 
   click (add);
-  flush_main_loop ();
+  ui_test_flush_main_loop ();
 
   g_assert_cmpuint (g_list_model_get_n_items (added), ==, 1);
   only = g_list_model_get_item (added, 0);
@@ -339,12 +287,12 @@ test_import_dialog_errors (void)
   dialog = import (files, G_N_ELEMENTS (files));
 
   errors = find_group (dialog, "Could Not Import");
-  row = find_widget (GTK_WIDGET (errors), is_row_titled, "photo.jpg");
+  row = ui_test_find_widget (GTK_WIDGET (errors), ui_test_is_row_titled, "photo.jpg");
   g_assert_nonnull (row);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "photo.jpg"));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "binary"));
 
-  row = find_widget (GTK_WIDGET (errors), is_row_titled, "missing.txt");
+  row = ui_test_find_widget (GTK_WIDGET (errors), ui_test_is_row_titled, "missing.txt");
   g_assert_nonnull (row);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "missing.txt"));
 
@@ -391,8 +339,8 @@ test_import_dialog_odd_names (void)
   files[1] = g_file_new_for_path (binary_path);
 
   dialog = import (files, G_N_ELEMENTS (files));
-  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_label_showing, "Q&A <notes>.txt"));
-  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_label_showing, "R&D <scan>.bin"));
+  g_assert_nonnull (ui_test_find_widget (GTK_WIDGET (dialog), is_label_showing, "Q&A <notes>.txt"));
+  g_assert_nonnull (ui_test_find_widget (GTK_WIDGET (dialog), is_label_showing, "R&D <scan>.bin"));
   g_assert_cmpstr (row_text (dialog, "Q&A <notes>.txt", "Title"), ==,
                    "Questions & answers");
 
@@ -434,12 +382,12 @@ test_import_dialog_close_while_importing (void)
   gtk_window_present (GTK_WINDOW (dialog));
   cc_import_dialog_import (dialog, files, G_N_ELEMENTS (files));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  flush_main_loop ();
+  ui_test_flush_main_loop ();
   g_assert_null (dialog);
 
   /* Let the worker finish; its result must find no dialog to fill. */
   g_usleep (G_USEC_PER_SEC / 10);
-  flush_main_loop ();
+  ui_test_flush_main_loop ();
 
   g_object_unref (files[0]);
 }
@@ -448,7 +396,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
+  ui_test_init (&argc, &argv);
   adw_init ();
 
   g_test_add_func ("/ui/import-dialog/shows-metadata", test_import_dialog_shows_metadata);

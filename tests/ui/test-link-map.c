@@ -48,26 +48,6 @@ typedef struct
   CcComparison    *comparison;
 } Fixture;
 
-static gboolean
-on_timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop for @milliseconds, so the views can finish measuring their lines. */
-static void
-run_for (guint milliseconds)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (milliseconds, on_timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 /* Set up like the comparison view's panes, so the lines wrap and space alike. */
 static GtkTextView *
 create_text_view (const char *text)
@@ -146,20 +126,9 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GtkWidget) map = GTK_WIDGET (g_object_ref (fixture->map));
-  g_autoptr(GtkWidget) strip = GTK_WIDGET (g_object_ref (fixture->strips[0]));
-
-  gtk_window_destroy (fixture->window);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-
   /* Nothing else may hold the widgets, the views' signal handlers included. */
-  g_object_add_weak_pointer (G_OBJECT (map), (gpointer *)&fixture->map);
-  g_object_add_weak_pointer (G_OBJECT (strip), (gpointer *)&fixture->strips[0]);
-  g_clear_object (&map);
-  g_clear_object (&strip);
-  g_assert_null (fixture->map);
-  g_assert_null (fixture->strips[0]);
+  ui_test_destroy_window (fixture->window, (gpointer *)&fixture->map,
+                          (gpointer *)&fixture->strips[0], NULL);
 
   g_clear_pointer (&fixture->comparison, cc_comparison_unref);
 }
@@ -514,29 +483,27 @@ on_activated_cb (CcLinkMap *map,
   activated[1] = (CcRange) { right_start, right_end };
 }
 
-/* A click on a connector names the places it joins; a click beside every connector does
- * nothing. */
-static void
-test_link_map_activate (Fixture       *fixture,
-                        gconstpointer  data)
+/* Waits for every connector to show. Returns the last exact quotation's, and sets @lowest to
+ * where the lowest connector ends. */
+static CcLinkInfo
+wait_for_quote (Fixture *fixture,
+                double  *lowest)
 {
   g_autoptr(GArray) expected = expected_links (fixture->comparison);
   Expectation expectation = { fixture, expected->len };
-  CcRange activated[2] = { { G_MAXUINT, G_MAXUINT }, { G_MAXUINT, G_MAXUINT } };
   CcLinkInfo quote = { 0 };
-  double lowest = 0;
   guint n_quotes = 0;
 
   wait_for (shows_n_links, &expectation, "every connector to show");
   run_for (100);
-  g_signal_connect (fixture->map, "activated", G_CALLBACK (on_activated_cb), activated);
 
+  *lowest = 0;
   for (guint i = 0; i < cc_link_map_get_n_visible_links (fixture->map); i++)
     {
       CcLinkInfo link;
 
       cc_link_map_get_visible_link (fixture->map, i, &link);
-      lowest = MAX (lowest, MAX (link.left_bottom, link.right_bottom));
+      *lowest = MAX (*lowest, MAX (link.left_bottom, link.right_bottom));
       if (link.kind == CC_LINK_QUOTE_EXACT)
         {
           quote = link;
@@ -545,14 +512,36 @@ test_link_map_activate (Fixture       *fixture,
     }
   g_assert_cmpuint (n_quotes, >, 0);
 
+  return quote;
+}
+
+static void
+assert_activated (const CcRange     activated[2],
+                  const CcLinkInfo *link)
+{
+  g_assert_cmpuint (activated[0].start, ==, link->a.start);
+  g_assert_cmpuint (activated[0].end, ==, link->a.end);
+  g_assert_cmpuint (activated[1].start, ==, link->b.start);
+  g_assert_cmpuint (activated[1].end, ==, link->b.end);
+}
+
+/* A click on a connector names the places it joins; a click beside every connector does
+ * nothing. */
+static void
+test_link_map_activate (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  CcRange activated[2] = { { G_MAXUINT, G_MAXUINT }, { G_MAXUINT, G_MAXUINT } };
+  double lowest;
+  CcLinkInfo quote = wait_for_quote (fixture, &lowest);
+
+  g_signal_connect (fixture->map, "activated", G_CALLBACK (on_activated_cb), activated);
+
   /* Quotations are drawn over the diff, so the one clicked near its left end is the one
    * hit there. */
   g_assert_true (cc_link_map_activate_at (fixture->map, 1,
                                           (quote.left_top + quote.left_bottom) / 2));
-  g_assert_cmpuint (activated[0].start, ==, quote.a.start);
-  g_assert_cmpuint (activated[0].end, ==, quote.a.end);
-  g_assert_cmpuint (activated[1].start, ==, quote.b.start);
-  g_assert_cmpuint (activated[1].end, ==, quote.b.end);
+  assert_activated (activated, &quote);
 
   /* Right to left, the left text's ends are on the map's right. */
   activated[0] = activated[1] = (CcRange) { G_MAXUINT, G_MAXUINT };
@@ -560,10 +549,7 @@ test_link_map_activate (Fixture       *fixture,
   g_assert_true (cc_link_map_activate_at (fixture->map,
                                           gtk_widget_get_width (GTK_WIDGET (fixture->map)) - 1,
                                           (quote.left_top + quote.left_bottom) / 2));
-  g_assert_cmpuint (activated[0].start, ==, quote.a.start);
-  g_assert_cmpuint (activated[0].end, ==, quote.a.end);
-  g_assert_cmpuint (activated[1].start, ==, quote.b.start);
-  g_assert_cmpuint (activated[1].end, ==, quote.b.end);
+  assert_activated (activated, &quote);
   gtk_widget_set_direction (GTK_WIDGET (fixture->map), GTK_TEXT_DIR_LTR);
 
   activated[0] = activated[1] = (CcRange) { G_MAXUINT, G_MAXUINT };
@@ -613,27 +599,12 @@ static void
 test_link_map_draws (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(GArray) expected = expected_links (fixture->comparison);
-  Expectation expectation = { fixture, expected->len };
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree guchar *pixels = NULL;
-  CcLinkInfo quote = { 0 };
-  double lowest = 0;
+  double lowest;
+  CcLinkInfo quote = wait_for_quote (fixture, &lowest);
   guchar tinted[3];
   guchar bare[3];
-
-  wait_for (shows_n_links, &expectation, "every connector to show");
-  run_for (100);
-
-  for (guint i = 0; i < cc_link_map_get_n_visible_links (fixture->map); i++)
-    {
-      CcLinkInfo link;
-
-      cc_link_map_get_visible_link (fixture->map, i, &link);
-      lowest = MAX (lowest, MAX (link.left_bottom, link.right_bottom));
-      if (link.kind == CC_LINK_QUOTE_EXACT)
-        quote = link;
-    }
 
   texture = render_widget (GTK_WIDGET (fixture->map));
   pixels = g_malloc (gdk_texture_get_width (texture) * gdk_texture_get_height (texture) * 4);
@@ -773,7 +744,7 @@ main (int   argc,
 {
   g_autoptr(GtkCssProvider) provider = NULL;
 
-  gtk_test_init (&argc, &argv, NULL);
+  ui_test_init (&argc, &argv);
   adw_init ();
 
   /* The application's style sheet, which an AdwApplication would load. */

@@ -15,26 +15,6 @@
 
 static GBytes *example;
 
-static gboolean
-on_timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop for @milliseconds, so whatever would happen has its chance. */
-static void
-run_for (guint milliseconds)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (milliseconds, on_timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 typedef struct
 {
   CcProject    *project;
@@ -78,16 +58,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GtkWidget) view = GTK_WIDGET (g_object_ref (fixture->view));
-
-  gtk_window_destroy (fixture->window);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-
   /* The window let go of the view: nothing else may hold it, a running computation included. */
-  g_object_add_weak_pointer (G_OBJECT (view), (gpointer *)&fixture->view);
-  g_clear_object (&view);
-  g_assert_null (fixture->view);
+  ui_test_destroy_window (fixture->window, (gpointer *)&fixture->view, NULL);
 
   g_clear_object (&fixture->activated_row);
   g_clear_object (&fixture->activated_column);
@@ -503,7 +475,7 @@ main (int   argc,
   /* The in-process accessibility backend, rather than none: the cells' names for screen
    * readers are part of what is tested. */
   g_setenv ("GTK_A11Y", "test", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
+  ui_test_init (&argc, &argv);
   adw_init ();
 
   path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", "harbour-leak.crosscheck",

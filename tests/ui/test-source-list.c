@@ -41,13 +41,6 @@ typedef struct
 } Fixture;
 
 static void
-flush_main_loop (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
 on_compare_left_cb (CcSourceList *list,
                     CcSource     *source,
                     Fixture      *fixture)
@@ -146,15 +139,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *path = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-
-  path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", "harbour-leak.crosscheck",
-                                NULL);
-  file = g_file_new_for_path (path);
-  fixture->project = cc_project_load (file, NULL, &error);
-  g_assert_no_error (error);
+  fixture->project = ui_test_load_example ();
   g_assert_false (cc_project_get_modified (fixture->project));
 
   fixture->window = GTK_WINDOW (gtk_window_new ());
@@ -179,16 +164,10 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GtkWidget) list = GTK_WIDGET (g_object_ref (fixture->list));
-
   g_clear_object (&fixture->toast);
-  gtk_window_destroy (fixture->window);
-  flush_main_loop ();
 
   /* Nothing else may hold the list once its window is gone. */
-  g_object_add_weak_pointer (G_OBJECT (list), (gpointer *)&fixture->list);
-  g_clear_object (&list);
-  g_assert_null (fixture->list);
+  ui_test_destroy_window (fixture->window, (gpointer *)&fixture->list, NULL);
 
   g_clear_object (&fixture->project);
 }
@@ -399,7 +378,7 @@ test_source_list_context_menu (Fixture       *fixture,
   g_assert_cmpint (pointing_to.y, >=, (int)bounds.origin.y);
   g_assert_cmpint (pointing_to.y, <, (int)(bounds.origin.y + bounds.size.height));
   gtk_popover_popdown (GTK_POPOVER (menu));
-  flush_main_loop ();
+  ui_test_flush_main_loop ();
 
   /* Shift+F10 too; the row focused, rather than the one selected, is the one it is for. */
   gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (find_row (fixture, fourth))));
@@ -550,7 +529,7 @@ test_source_list_keyboard_move (Fixture       *fixture,
   g_assert_true (cc_source_list_get_selected_source (fixture->list) == gazette);
 
   /* The moved row keeps the focus, so the keys go on moving it. */
-  flush_main_loop ();
+  ui_test_flush_main_loop ();
   g_assert_true (focused_source (fixture) == gazette);
   g_assert_true (press_key (fixture, GDK_KEY_Up, GDK_ALT_MASK | GDK_SHIFT_MASK));
   g_assert_true (press_key (fixture, GDK_KEY_Up, GDK_ALT_MASK | GDK_SHIFT_MASK));
@@ -573,7 +552,7 @@ test_source_list_no_project (Fixture       *fixture,
                              gconstpointer  data)
 {
   cc_source_list_set_project (fixture->list, NULL);
-  flush_main_loop ();
+  ui_test_flush_main_loop ();
 
   g_assert_null (cc_source_list_get_selected_source (fixture->list));
   g_assert_null (find_row (fixture, cc_project_get_source (fixture->project, 0)));
@@ -592,7 +571,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
+  ui_test_init (&argc, &argv);
   adw_init ();
 
   g_test_add ("/ui/source-list/rows", Fixture, NULL,

@@ -963,35 +963,6 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
-/* GTK 4.8 warns "Trying to snapshot … without a current allocation" when a scrolled
- * window's scrollbar appears between a frame's layout and its drawing. A busy display makes
- * that happen now and then: the ui suite runs its programs side by side on one Xvfb. The
- * next frame draws it right, so only this warning is let through; any other still fails. */
-static GLogWriterOutput
-log_writer (GLogLevelFlags   log_level,
-            const GLogField *fields,
-            gsize            n_fields,
-            gpointer         user_data)
-{
-  const char *domain = NULL;
-  const char *message = NULL;
-
-  for (gsize i = 0; i < n_fields; i++)
-    {
-      if (g_str_equal (fields[i].key, "GLIB_DOMAIN"))
-        domain = fields[i].value;
-      else if (g_str_equal (fields[i].key, "MESSAGE"))
-        message = fields[i].value;
-    }
-
-  if ((log_level & G_LOG_LEVEL_WARNING) && g_strcmp0 (domain, "Gtk") == 0 &&
-      message != NULL && g_str_has_prefix (message, "Trying to snapshot ") &&
-      g_str_has_suffix (message, " without a current allocation"))
-    return G_LOG_WRITER_HANDLED;
-
-  return g_log_writer_default (log_level, fields, n_fields, user_data);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -1005,8 +976,7 @@ main (int   argc,
   g_assert_no_error (error);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
-  gtk_test_init (&argc, &argv, NULL);
-  g_log_set_writer_func (log_writer, NULL, NULL);
+  ui_test_init (&argc, &argv);
 
   /* No draft is written while a test runs, so none is offered when a file opens again. */
   cc_window_set_draft_delay (G_MAXINT);

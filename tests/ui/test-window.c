@@ -22,13 +22,6 @@ static CcApplication *application;
 
 
 /* Lets pending idles and callbacks run. */
-static void
-flush_main_loop (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static GFile *
 fixture_file (const char *name)
 {
@@ -90,7 +83,7 @@ static void
 close_window (CcWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  flush_main_loop ();
+  ui_test_flush_main_loop ();
 }
 
 static void
@@ -167,7 +160,7 @@ test_window_empty (void)
   CcWindow *window = cc_window_new (application);
 
   gtk_window_present (GTK_WINDOW (window));
-  flush_main_loop ();
+  ui_test_flush_main_loop ();
 
   g_assert_null (cc_window_get_project (window));
   g_assert_null (cc_window_get_file (window));
@@ -548,13 +541,13 @@ respond (GtkWindow  *dialog,
 {
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
-  flush_main_loop ();
+  ui_test_flush_main_loop ();
 
   if (dialog != NULL)
     {
       g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
       gtk_window_destroy (dialog);
-      flush_main_loop ();
+      ui_test_flush_main_loop ();
     }
 }
 
@@ -652,7 +645,7 @@ test_window_save_as_suffix_asks (void)
 
   /* Cancel leaves the other file alone and the project unsaved. */
   respond (GTK_WINDOW (dialog), "cancel");
-  flush_main_loop ();
+  ui_test_flush_main_loop ();
   after = dup_contents (other);
   g_assert_cmpstr (after, ==, before);
   g_assert_true (cc_project_get_modified (project));
@@ -705,7 +698,7 @@ test_window_close_unchanged (void)
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
   gtk_window_close (GTK_WINDOW (window));
-  flush_main_loop ();
+  ui_test_flush_main_loop ();
 
   g_assert_null (window);
 }
@@ -739,7 +732,7 @@ test_window_close_cancel_discard (void)
 
   /* Closing again while asking asks once. */
   gtk_window_close (GTK_WINDOW (window));
-  flush_main_loop ();
+  ui_test_flush_main_loop ();
   g_assert_true (find_transient (window, ADW_TYPE_MESSAGE_DIALOG) == GTK_WINDOW (dialog));
 
   respond (GTK_WINDOW (dialog), "cancel");
@@ -923,62 +916,17 @@ import_fixture (const char *name)
   return g_file_new_for_path (path);
 }
 
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             gboolean (*match) (GtkWidget *, gconstpointer),
-             gconstpointer data)
-{
-  if (match (widget, data))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-is_group_titled (GtkWidget     *widget,
-                 gconstpointer  title)
-{
-  return ADW_IS_PREFERENCES_GROUP (widget) &&
-         g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), title) == 0;
-}
-
-static gboolean
-is_row_titled (GtkWidget     *widget,
-               gconstpointer  title)
-{
-  return ADW_IS_PREFERENCES_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
-
-static gboolean
-is_button_labelled (GtkWidget     *widget,
-                    gconstpointer  label)
-{
-  return GTK_IS_BUTTON (widget) &&
-         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
-}
-
 /* The row called @row_title in the import dialog's group for @file_name. */
 static GtkWidget *
 find_import_row (GtkWindow  *dialog,
                  const char *file_name,
                  const char *row_title)
 {
-  GtkWidget *group = find_widget (GTK_WIDGET (dialog), is_group_titled, file_name);
+  GtkWidget *group = ui_test_find_widget (GTK_WIDGET (dialog), ui_test_is_group_titled, file_name);
   GtkWidget *row;
 
   g_assert_nonnull (group);
-  row = find_widget (group, is_row_titled, row_title);
+  row = ui_test_find_widget (group, ui_test_is_row_titled, row_title);
   g_assert_nonnull (row);
 
   return row;
@@ -996,7 +944,7 @@ static void
 click_button (GtkWindow  *window,
               const char *label)
 {
-  GtkWidget *button = find_widget (GTK_WIDGET (window), is_button_labelled, label);
+  GtkWidget *button = ui_test_find_widget (GTK_WIDGET (window), ui_test_is_button_labelled, label);
 
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (button));
@@ -1038,7 +986,7 @@ test_window_new_project (void)
   g_autoptr(GFile) file = fixture_file ("three-sources.crosscheck");
 
   gtk_window_present (GTK_WINDOW (window));
-  flush_main_loop ();
+  ui_test_flush_main_loop ();
 
   /* An empty window takes the new project. */
   g_assert_true (cc_application_new_project (application, window) == window);
@@ -1154,9 +1102,9 @@ test_window_import_binary_error (void)
   cc_window_import_files (window, files, 2);
   dialog = wait_for_import_dialog (window);
 
-  errors = find_widget (GTK_WIDGET (dialog), is_group_titled, "Could Not Import");
+  errors = ui_test_find_widget (GTK_WIDGET (dialog), ui_test_is_group_titled, "Could Not Import");
   g_assert_nonnull (errors);
-  row = find_widget (errors, is_row_titled, "scan.pdf");
+  row = ui_test_find_widget (errors, ui_test_is_row_titled, "scan.pdf");
   g_assert_nonnull (row);
   subtitle = g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
   g_assert_nonnull (strstr (subtitle, "“scan.pdf” is not a text file"));
@@ -1337,7 +1285,7 @@ crash_with_changes (GFile      *file,
 
   /* The file on disk is as it was: only the draft has the change. */
   gtk_window_destroy (GTK_WINDOW (window));
-  flush_main_loop ();
+  ui_test_flush_main_loop ();
 
   return id;
 }
@@ -1510,7 +1458,7 @@ test_window_draft_unreadable_kept (void)
 
   /* Kept unless the user says otherwise. */
   respond (GTK_WINDOW (dialog), "close");
-  flush_main_loop ();
+  ui_test_flush_main_loop ();
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (count_drafts (), ==, 1);
 
@@ -1593,8 +1541,8 @@ recent_row_shown (gpointer data)
 {
   RecentShown *shown = data;
 
-  return find_widget (GTK_WIDGET (shown->window->recent_list), has_recent_row,
-                      shown->title) != NULL;
+  return ui_test_find_widget (GTK_WIDGET (shown->window->recent_list), has_recent_row,
+                              shown->title) != NULL;
 }
 
 /* An opened project is listed on the empty page; one whose file is gone is not. */
@@ -1630,10 +1578,11 @@ test_window_recent_projects (void)
   g_assert_true (gtk_widget_get_visible (window->recent_box));
   /* New Project, Open and the recent projects' submenu. */
   g_assert_cmpint (g_menu_model_get_n_items (G_MENU_MODEL (window->open_section)), ==, 3);
-  g_assert_null (find_widget (GTK_WIDGET (window->recent_list), has_recent_row, "Gone Project"));
+  g_assert_null (ui_test_find_widget (GTK_WIDGET (window->recent_list), has_recent_row,
+                                      "Gone Project"));
 
   /* The row says where the file is, and opens it. */
-  row = find_widget (GTK_WIDGET (window->recent_list), has_recent_row, "Three");
+  row = ui_test_find_widget (GTK_WIDGET (window->recent_list), has_recent_row, "Three");
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
                             "three-sources.crosscheck"));
   action = gtk_actionable_get_action_name (GTK_ACTIONABLE (row));
@@ -1644,25 +1593,6 @@ test_window_recent_projects (void)
 
   close_window (window);
   delete_copy (file);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-
-  g_rmdir (path);
 }
 
 int
@@ -1678,7 +1608,7 @@ main (int   argc,
   g_assert_no_error (error);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
-  gtk_test_init (&argc, &argv, NULL);
+  ui_test_init (&argc, &argv);
 
   /* Non-unique, so a Crosscheck already running does not take the test's windows. */
   application = g_object_new (CC_TYPE_APPLICATION,
@@ -1728,7 +1658,7 @@ main (int   argc,
   ret = g_test_run ();
 
   g_clear_object (&application);
-  remove_tree (data_home);
+  ui_test_remove_tree (data_home);
 
   return ret;
 }
