@@ -10,6 +10,8 @@
 #include "cc-drafts.h"
 #include "cc-import-dialog.h"
 #include "cc-matrix-view.h"
+#include "cc-print-operation.h"
+#include "cc-report-dialog.h"
 #include "cc-source-list.h"
 #include "cc-source-view.h"
 #include "cc-window.h"
@@ -118,5 +120,22 @@ GtkWidget *cc_window_new_recover_dialog (CcWindow      *self,
 const char *cc_window_get_draft_id      (CcWindow      *self);
 gboolean   cc_window_get_draft_busy     (CcWindow      *self);
 void       cc_window_set_draft_delay    (guint          msec);
+
+void              cc_window_print_report                 (CcWindow              *self,
+                                                          const CcReportRequest *request);
+void              cc_window_export_report                (CcWindow              *self,
+                                                          const CcReportRequest *request,
+                                                          GFile                 *file);
+void              cc_window_export_report_to_chosen_file (CcWindow              *self,
+                                                          const CcReportRequest *request,
+                                                          GFile                 *chosen,
+                                                          CcReportFormat         format);
+GFile            *cc_window_dup_report_file              (GFile                 *chosen,
+                                                          CcReportFormat         format);
+CcPrintOperation *cc_window_new_print_operation          (CcWindow              *self,
+                                                          CcReport              *report);
+GtkPageSetup     *cc_window_get_page_setup               (CcWindow              *self);
+gboolean          cc_window_get_report_busy              (CcWindow              *self);
+AdwToast         *cc_window_get_report_toast             (CcWindow              *self);
 
 G_END_DECLS
