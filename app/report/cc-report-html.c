@@ -91,6 +91,7 @@ static const char style_sheet[] =
   ".texts .row{grid-template-columns:1fr}"
   ".texts .t::before{content:attr(data-side);display:block;font:bold .7rem sans-serif;"
   "color:var(--accent);margin-top:.3rem}"
+  "table{font-size:.78rem}th,td{padding:.3rem .25rem}.num{white-space:normal}"
   "h1{font-size:1.6rem}}\n"
   "@media print{.texts .head{position:static}tr,.row{break-inside:avoid}"
   "main{max-width:none;padding:0}}\n";
