@@ -14,6 +14,54 @@
 #include "cc-source-format.h"
 #include "cc-window-private.h"
 
+/* A modal file chooser that opens next to the project's file, as the user expects. */
+static GtkFileChooserNative *
+cc_window_actions_new_chooser (CcWindow             *self,
+                               const char           *title,
+                               GtkFileChooserAction  action,
+                               const char           *accept_label)
+{
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept_label,
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+
+  if (self->file != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (self->file);
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
+    }
+
+  return dialog;
+}
+
+/* The dialog holds the window until it answers. */
+static void
+cc_window_actions_show_chooser (CcWindow             *self,
+                                GtkFileChooserNative *dialog,
+                                GCallback             response_cb)
+{
+  g_signal_connect_data (dialog, "response", response_cb, g_object_ref (self),
+                         (GClosureNotify)(void (*) (void))g_object_unref, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* The suffix too, for systems where the MIME type is not installed yet. */
+static GtkFileFilter *
+new_project_filter (void)
+{
+  GtkFileFilter *projects = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (projects, _("Crosscheck Projects"));
+  gtk_file_filter_add_mime_type (projects, CC_PROJECT_MIME_TYPE);
+  gtk_file_filter_add_suffix (projects, "crosscheck");
+
+  return projects;
+}
+
 static void
 on_open_dialog_response_cb (GtkNativeDialog *dialog,
                             int              response,
@@ -52,18 +100,10 @@ cc_window_actions_open_cb (GtkWidget  *widget,
 
   g_assert (CC_IS_WINDOW (self));
 
-  dialog = gtk_file_chooser_native_new (_("Open Project"),
-                                        GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Open"),
-                                        _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  dialog = cc_window_actions_new_chooser (self, _("Open Project"),
+                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
 
-  /* The suffix too, for systems where the MIME type is not installed yet. */
-  projects = gtk_file_filter_new ();
-  gtk_file_filter_set_name (projects, _("Crosscheck Projects"));
-  gtk_file_filter_add_mime_type (projects, CC_PROJECT_MIME_TYPE);
-  gtk_file_filter_add_suffix (projects, "crosscheck");
+  projects = new_project_filter ();
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), projects);
 
   all = gtk_file_filter_new ();
@@ -73,21 +113,7 @@ cc_window_actions_open_cb (GtkWidget  *widget,
 
   gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (dialog), projects);
 
-  if (self->file != NULL)
-    {
-      g_autoptr(GFile) folder = g_file_get_parent (self->file);
-
-      if (folder != NULL)
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
-    }
-
-  /* The dialog holds the window until it answers. */
-  g_signal_connect_data (dialog, "response",
-                         G_CALLBACK (on_open_dialog_response_cb),
-                         g_object_ref (self),
-                         (GClosureNotify)(void (*) (void))g_object_unref,
-                         0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  cc_window_actions_show_chooser (self, dialog, G_CALLBACK (on_open_dialog_response_cb));
 }
 
 /* A name typed without an extension gets ours, so Files knows the project again. */
@@ -201,26 +227,11 @@ cc_window_save_as (CcWindow *self)
       return;
     }
 
-  dialog = gtk_file_chooser_native_new (_("Save Project As"),
-                                        GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Save"),
-                                        _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  dialog = cc_window_actions_new_chooser (self, _("Save Project As"),
+                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
 
-  projects = gtk_file_filter_new ();
-  gtk_file_filter_set_name (projects, _("Crosscheck Projects"));
-  gtk_file_filter_add_mime_type (projects, CC_PROJECT_MIME_TYPE);
-  gtk_file_filter_add_suffix (projects, "crosscheck");
+  projects = new_project_filter ();
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), projects);
-
-  if (self->file != NULL)
-    {
-      g_autoptr(GFile) folder = g_file_get_parent (self->file);
-
-      if (folder != NULL)
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
-    }
 
   title = cc_project_get_title (self->project);
   if (title == NULL || title[0] == '\0')
@@ -230,12 +241,7 @@ cc_window_save_as (CcWindow *self)
   g_strdelimit (name, "/", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
 
-  g_signal_connect_data (dialog, "response",
-                         G_CALLBACK (on_save_dialog_response_cb),
-                         g_object_ref (self),
-                         (GClosureNotify)(void (*) (void))g_object_unref,
-                         0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  cc_window_actions_show_chooser (self, dialog, G_CALLBACK (on_save_dialog_response_cb));
 }
 
 static void
@@ -325,12 +331,8 @@ cc_window_actions_import_cb (GtkWidget  *widget,
 
   g_assert (CC_IS_WINDOW (self));
 
-  dialog = gtk_file_chooser_native_new (_("Import Sources"),
-                                        GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Import"),
-                                        _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  dialog = cc_window_actions_new_chooser (self, _("Import Sources"),
+                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
 
   articles = new_filter (_("Articles"), article_types, article_suffixes);
@@ -345,20 +347,7 @@ cc_window_actions_import_cb (GtkWidget  *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
   gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (dialog), articles);
 
-  if (self->file != NULL)
-    {
-      g_autoptr(GFile) folder = g_file_get_parent (self->file);
-
-      if (folder != NULL)
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
-    }
-
-  g_signal_connect_data (dialog, "response",
-                         G_CALLBACK (on_import_dialog_response_cb),
-                         g_object_ref (self),
-                         (GClosureNotify)(void (*) (void))g_object_unref,
-                         0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  cc_window_actions_show_chooser (self, dialog, G_CALLBACK (on_import_dialog_response_cb));
 }
 
 static void
@@ -1103,12 +1092,8 @@ cc_window_choose_report_file (CcWindow              *self,
   if (self->project == NULL)
     return;
 
-  dialog = gtk_file_chooser_native_new (_("Export Report"),
-                                        GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Export"),
-                                        _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  dialog = cc_window_actions_new_chooser (self, _("Export Report"),
+                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
 
   pdf = new_report_filter (_("PDF Documents"), "application/pdf", CC_REPORT_FORMAT_PDF);
   html = new_report_filter (_("Web Pages"), "text/html", CC_REPORT_FORMAT_HTML);
@@ -1116,26 +1101,13 @@ cc_window_choose_report_file (CcWindow              *self,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), html);
   gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (dialog), pdf);
 
-  if (self->file != NULL)
-    {
-      g_autoptr(GFile) folder = g_file_get_parent (self->file);
-
-      if (folder != NULL)
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
-    }
-
   name = dup_report_name (self, request);
   filename = g_strconcat (name, ".pdf", NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), filename);
 
   g_object_set_data_full (G_OBJECT (dialog), "request", cc_report_request_copy (request),
                           (GDestroyNotify)cc_report_request_free);
-  g_signal_connect_data (dialog, "response",
-                         G_CALLBACK (on_export_dialog_response_cb),
-                         g_object_ref (self),
-                         (GClosureNotify)(void (*) (void))g_object_unref,
-                         0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  cc_window_actions_show_chooser (self, dialog, G_CALLBACK (on_export_dialog_response_cb));
 }
 
 static void
