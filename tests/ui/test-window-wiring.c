@@ -35,13 +35,6 @@ static const char * const shared_quote_tags[] = {
 };
 
 /* Lets pending idles and callbacks run. */
-static void
-flush_main_loop (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static GFile *
 example_file (void)
 {
@@ -76,21 +69,9 @@ static void
 delete_copy (GFile *file)
 {
   g_autoptr(GFile) dir = g_file_get_parent (file);
-  g_autoptr(GFileEnumerator) children = NULL;
-  GFileInfo *info;
+  g_autofree char *path = g_file_get_path (dir);
 
-  children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  while (children != NULL &&
-         (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-    {
-      g_autoptr(GFile) child = g_file_get_child (dir, g_file_info_get_name (info));
-
-      g_file_delete (child, NULL, NULL);
-      g_object_unref (info);
-    }
-
-  g_file_delete (dir, NULL, NULL);
+  ui_test_remove_tree (path);
 }
 
 static gboolean
@@ -127,7 +108,7 @@ static void
 close_window (CcWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  flush_main_loop ();
+  ui_test_flush_main_loop ();
 }
 
 static CcSource *
@@ -264,58 +245,26 @@ find_transient (CcWindow *window,
   return NULL;
 }
 
-typedef gboolean (*WidgetPredicate) (GtkWidget *widget,
-                                     gpointer   data);
-
-static GtkWidget *
-find_widget (GtkWidget       *widget,
-             WidgetPredicate  predicate,
-             gpointer         data)
-{
-  if (predicate (widget, data))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, predicate, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static gboolean
-is_label_with_text (GtkWidget *widget,
-                    gpointer   data)
+is_label_with_text (GtkWidget     *widget,
+                    gconstpointer  data)
 {
   return GTK_IS_LABEL (widget) &&
          g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
 }
 
 static gboolean
-is_text_view (GtkWidget *widget,
-              gpointer   data)
+is_text_view (GtkWidget     *widget,
+              gconstpointer  data)
 {
   return GTK_IS_TEXT_VIEW (widget);
 }
 
-static gboolean
-is_button_with_label (GtkWidget *widget,
-                      gpointer   data)
-{
-  return GTK_IS_BUTTON (widget) &&
-         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
-}
-
 /* The toast overlay's own child is the window's content; the toasts are beside it. */
 static GtkWidget *
-find_toast_widget (CcWindow        *window,
-                   WidgetPredicate  predicate,
-                   gpointer         data)
+find_toast_widget (CcWindow          *window,
+                   UiTestWidgetMatch  predicate,
+                   gconstpointer      data)
 {
   GtkWidget *content = adw_toast_overlay_get_child (window->toast_overlay);
 
@@ -325,7 +274,7 @@ find_toast_widget (CcWindow        *window,
     {
       GtkWidget *found;
 
-      if (child != content && (found = find_widget (child, predicate, data)) != NULL)
+      if (child != content && (found = ui_test_find_widget (child, predicate, data)) != NULL)
         return found;
     }
 
@@ -644,7 +593,7 @@ test_window_wiring_preferences (void)
 
   g_assert_null (find_transient (window, CC_TYPE_PREFERENCES_WINDOW));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL));
-  flush_main_loop ();
+  ui_test_flush_main_loop ();
 
   preferences = find_transient (window, CC_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (preferences);
@@ -652,7 +601,7 @@ test_window_wiring_preferences (void)
                  cc_window_get_project (window));
 
   gtk_window_destroy (preferences);
-  flush_main_loop ();
+  ui_test_flush_main_loop ();
   g_assert_null (find_transient (window, CC_TYPE_PREFERENCES_WINDOW));
 
   close_window (window);
@@ -721,7 +670,7 @@ test_window_wiring_details_saved (void)
   CcWindow *reopened;
 
   activate_on_source (window, source, "source.edit-details");
-  flush_main_loop ();
+  ui_test_flush_main_loop ();
   dialog = find_transient (window, CC_TYPE_DETAILS_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (cc_details_dialog_get_source (CC_DETAILS_DIALOG (dialog)) == source);
@@ -734,7 +683,7 @@ test_window_wiring_details_saved (void)
   g_assert_nonnull (save_button);
   gtk_editable_set_text (GTK_EDITABLE (title_row), new_title);
   g_signal_emit_by_name (save_button, "clicked");
-  flush_main_loop ();
+  ui_test_flush_main_loop ();
 
   g_assert_null (find_transient (window, CC_TYPE_DETAILS_DIALOG));
   g_assert_cmpstr (cc_source_get_title (source), ==, new_title);
@@ -764,7 +713,7 @@ test_window_wiring_details_saved (void)
 static gboolean
 toast_shown (gpointer data)
 {
-  return find_toast_widget (data, is_button_with_label, (gpointer)"_Undo") != NULL;
+  return find_toast_widget (data, ui_test_is_button_labelled, (gpointer)"_Undo") != NULL;
 }
 
 static void
@@ -787,9 +736,9 @@ test_window_wiring_remove_undo (void)
   message = g_strdup_printf ("“%s” removed", cc_source_get_title (source));
   g_assert_nonnull (find_toast_widget (window, is_label_with_text, message));
 
-  undo = find_toast_widget (window, is_button_with_label, (gpointer)"_Undo");
+  undo = find_toast_widget (window, ui_test_is_button_labelled, "_Undo");
   gtk_widget_activate (undo);
-  flush_main_loop ();
+  ui_test_flush_main_loop ();
 
   g_assert_cmpuint (cc_project_get_n_sources (project), ==, 5);
   g_assert_true (get_source (window, 2) == source);
@@ -920,8 +869,8 @@ test_window_wiring_font_size (void)
   left.widget = GTK_WIDGET (cc_comparison_view_get_text_view (window->comparison_view, FALSE));
   g_assert_true (font_size_is (&left));
 
-  list_label = find_widget (GTK_WIDGET (window->source_list), is_label_with_text,
-                            (gpointer)cc_source_get_title (get_source (window, 0)));
+  list_label = ui_test_find_widget (GTK_WIDGET (window->source_list), is_label_with_text,
+                                    cc_source_get_title (get_source (window, 0)));
   g_assert_nonnull (list_label);
   list_size = get_font_size (list_label);
 
@@ -930,7 +879,7 @@ test_window_wiring_font_size (void)
   wait_for (font_size_is, &left, "the comparison's text at the new size");
 
   gtk_toggle_button_set_active (window->compare_button, FALSE);
-  reading.widget = find_widget (GTK_WIDGET (window->source_view), is_text_view, NULL);
+  reading.widget = ui_test_find_widget (GTK_WIDGET (window->source_view), is_text_view, NULL);
   g_assert_nonnull (reading.widget);
   wait_for (font_size_is, &reading, "the source's text at the new size");
 
