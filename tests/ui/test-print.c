@@ -125,46 +125,28 @@ read_file (const char *path)
   return contents;
 }
 
-/* The visible toplevel of @type that @window is parent to, if any. */
-static GtkWindow *
-find_transient (GtkWindow *window,
-                GType      type)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (const GList *iter = toplevels; iter != NULL; iter = iter->next)
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (iter->data, type) &&
-          gtk_window_get_transient_for (iter->data) == window &&
-          gtk_widget_get_visible (iter->data))
-        return iter->data;
-    }
-
-  return NULL;
-}
-
 static CcReportDialog *
 find_report_dialog (CcWindow *window)
 {
-  return (CcReportDialog *)find_transient (GTK_WINDOW (window), CC_TYPE_REPORT_DIALOG);
+  return (CcReportDialog *)ui_test_find_transient (GTK_WINDOW (window), CC_TYPE_REPORT_DIALOG);
 }
 
 static gboolean
 has_file_chooser (gpointer data)
 {
-  return find_transient (data, GTK_TYPE_FILE_CHOOSER) != NULL;
+  return ui_test_find_transient (data, GTK_TYPE_FILE_CHOOSER) != NULL;
 }
 
 static gboolean
 has_no_file_chooser (gpointer data)
 {
-  return find_transient (data, GTK_TYPE_FILE_CHOOSER) == NULL;
+  return ui_test_find_transient (data, GTK_TYPE_FILE_CHOOSER) == NULL;
 }
 
 static gboolean
 has_message_dialog (gpointer data)
 {
-  return find_transient (data, ADW_TYPE_MESSAGE_DIALOG) != NULL;
+  return ui_test_find_transient (data, ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
 /* GtkPrintUnixDialog's header is not in the GTK the library builds against. */
@@ -173,7 +155,7 @@ has_print_dialog (gpointer data)
 {
   GType type = g_type_from_name ("GtkPrintUnixDialog");
 
-  return type != 0 && find_transient (data, type) != NULL;
+  return type != 0 && ui_test_find_transient (data, type) != NULL;
 }
 
 static gboolean
@@ -492,7 +474,8 @@ test_print_window_export_fails (void)
   wait_for (report_not_busy, window, "the export to fail");
   wait_for (has_message_dialog, window, "the error dialog");
 
-  dialog = ADW_MESSAGE_DIALOG (find_transient (GTK_WINDOW (window), ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (ui_test_find_transient (GTK_WINDOW (window),
+                                                       ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Export Report");
   /* The file, and why. */
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), path));
@@ -525,7 +508,7 @@ test_print_window_print_dialog (void)
 
   wait_for (has_print_dialog, window, "the print dialog");
   g_assert_false (cc_window_get_report_busy (window));
-  dialog = find_transient (GTK_WINDOW (window), g_type_from_name ("GtkPrintUnixDialog"));
+  dialog = ui_test_find_transient (GTK_WINDOW (window), g_type_from_name ("GtkPrintUnixDialog"));
   g_assert_true (gtk_window_get_modal (dialog));
 
   /* Cancelling prints nothing and keeps the paper as it was. */
@@ -800,7 +783,7 @@ test_print_dialog_choices (void)
   ui_test_flush_main_loop ();
   g_assert_null (find_report_dialog (window));
   wait_for (has_file_chooser, window, "the file chooser");
-  chooser = find_transient (GTK_WINDOW (window), GTK_TYPE_FILE_CHOOSER);
+  chooser = ui_test_find_transient (GTK_WINDOW (window), GTK_TYPE_FILE_CHOOSER);
   g_assert_true (gtk_window_get_modal (chooser));
   g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==,
                    GTK_FILE_CHOOSER_ACTION_SAVE);

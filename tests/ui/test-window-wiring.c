@@ -227,24 +227,6 @@ assert_shared_quotes_highlighted (CcWindow     *window,
     }
 }
 
-/* The visible toplevel of @type that @window is parent to, if any. */
-static GtkWindow *
-find_transient (CcWindow *window,
-                GType     type)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (const GList *iter = toplevels; iter != NULL; iter = iter->next)
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (iter->data, type) &&
-          gtk_window_get_transient_for (iter->data) == GTK_WINDOW (window) &&
-          gtk_widget_get_visible (iter->data))
-        return iter->data;
-    }
-
-  return NULL;
-}
-
 static gboolean
 is_label_with_text (GtkWidget     *widget,
                     gconstpointer  data)
@@ -591,18 +573,18 @@ test_window_wiring_preferences (void)
   CcWindow *window = open_example ();
   GtkWindow *preferences;
 
-  g_assert_null (find_transient (window, CC_TYPE_PREFERENCES_WINDOW));
+  g_assert_null (ui_test_find_transient (GTK_WINDOW (window), CC_TYPE_PREFERENCES_WINDOW));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL));
   ui_test_flush_main_loop ();
 
-  preferences = find_transient (window, CC_TYPE_PREFERENCES_WINDOW);
+  preferences = ui_test_find_transient (GTK_WINDOW (window), CC_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (preferences);
   g_assert_true (cc_preferences_window_get_project (CC_PREFERENCES_WINDOW (preferences)) ==
                  cc_window_get_project (window));
 
   gtk_window_destroy (preferences);
   ui_test_flush_main_loop ();
-  g_assert_null (find_transient (window, CC_TYPE_PREFERENCES_WINDOW));
+  g_assert_null (ui_test_find_transient (GTK_WINDOW (window), CC_TYPE_PREFERENCES_WINDOW));
 
   close_window (window);
 }
@@ -671,7 +653,7 @@ test_window_wiring_details_saved (void)
 
   activate_on_source (window, source, "source.edit-details");
   ui_test_flush_main_loop ();
-  dialog = find_transient (window, CC_TYPE_DETAILS_DIALOG);
+  dialog = ui_test_find_transient (GTK_WINDOW (window), CC_TYPE_DETAILS_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (cc_details_dialog_get_source (CC_DETAILS_DIALOG (dialog)) == source);
 
@@ -685,7 +667,7 @@ test_window_wiring_details_saved (void)
   g_signal_emit_by_name (save_button, "clicked");
   ui_test_flush_main_loop ();
 
-  g_assert_null (find_transient (window, CC_TYPE_DETAILS_DIALOG));
+  g_assert_null (ui_test_find_transient (GTK_WINDOW (window), CC_TYPE_DETAILS_DIALOG));
   g_assert_cmpstr (cc_source_get_title (source), ==, new_title);
   g_assert_true (cc_project_get_modified (cc_window_get_project (window)));
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));

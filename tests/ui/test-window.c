@@ -118,40 +118,31 @@ dup_buffer_text (GtkTextBuffer *buffer)
   return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
 }
 
-/* The visible toplevel of @type that @window is parent to, if any. */
-static GtkWindow *
-find_transient (CcWindow *window,
-                GType     type)
+/* The question or error the window is showing, if any. */
+static AdwMessageDialog *
+window_message_dialog (CcWindow *window)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  GtkWindow *dialog = ui_test_find_transient (GTK_WINDOW (window), ADW_TYPE_MESSAGE_DIALOG);
 
-  for (const GList *iter = toplevels; iter != NULL; iter = iter->next)
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (iter->data, type) &&
-          gtk_window_get_transient_for (iter->data) == GTK_WINDOW (window) &&
-          gtk_widget_get_visible (iter->data))
-        return iter->data;
-    }
-
-  return NULL;
+  return dialog != NULL ? ADW_MESSAGE_DIALOG (dialog) : NULL;
 }
 
 static gboolean
 has_message_dialog (gpointer data)
 {
-  return find_transient (data, ADW_TYPE_MESSAGE_DIALOG) != NULL;
+  return ui_test_find_transient (GTK_WINDOW (data), ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
 static gboolean
 has_file_chooser (gpointer data)
 {
-  return find_transient (data, GTK_TYPE_FILE_CHOOSER) != NULL;
+  return ui_test_find_transient (GTK_WINDOW (data), GTK_TYPE_FILE_CHOOSER) != NULL;
 }
 
 static gboolean
 has_no_file_chooser (gpointer data)
 {
-  return find_transient (data, GTK_TYPE_FILE_CHOOSER) == NULL;
+  return ui_test_find_transient (GTK_WINDOW (data), GTK_TYPE_FILE_CHOOSER) == NULL;
 }
 
 static void
@@ -316,7 +307,7 @@ test_window_open_broken_keeps_state (void)
   g_assert_false (cc_window_get_loading (window));
 
   /* The message names the file, so the reader knows which one is broken. */
-  dialog = ADW_MESSAGE_DIALOG (find_transient (window, ADW_TYPE_MESSAGE_DIALOG));
+  dialog = window_message_dialog (window);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Open Project");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "broken.crosscheck"));
 
@@ -344,7 +335,7 @@ test_window_open_broken_in_empty_window (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "loading");
 
   wait_for (has_message_dialog, window, "the error dialog");
-  dialog = find_transient (window, ADW_TYPE_MESSAGE_DIALOG);
+  dialog = ui_test_find_transient (GTK_WINDOW (window), ADW_TYPE_MESSAGE_DIALOG);
 
   /* Still empty, so the next project opened goes here. */
   g_assert_false (cc_window_get_loading (window));
@@ -455,7 +446,7 @@ test_window_open_dialog (void)
 
   /* Outside a sandbox GTK 4.8 shows its own dialog rather than a portal's. */
   wait_for (has_file_chooser, window, "the file chooser");
-  chooser = find_transient (window, GTK_TYPE_FILE_CHOOSER);
+  chooser = ui_test_find_transient (GTK_WINDOW (window), GTK_TYPE_FILE_CHOOSER);
   g_assert_true (gtk_window_get_modal (chooser));
   g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==,
                    GTK_FILE_CHOOSER_ACTION_OPEN);
@@ -572,7 +563,7 @@ test_window_save (void)
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Three");
   g_assert_true (g_file_equal (cc_window_get_file (window), file));
-  g_assert_null (find_transient (window, ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (ui_test_find_transient (GTK_WINDOW (window), ADW_TYPE_MESSAGE_DIALOG));
 
   reloaded = cc_project_load (file, NULL, &error);
   g_assert_no_error (error);
@@ -639,7 +630,7 @@ test_window_save_as_suffix_asks (void)
 
   cc_window_save_to_chosen_file (window, typed);
   wait_for (has_message_dialog, window, "the question before replacing");
-  dialog = ADW_MESSAGE_DIALOG (find_transient (window, ADW_TYPE_MESSAGE_DIALOG));
+  dialog = window_message_dialog (window);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Replace “other.crosscheck”?");
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
 
@@ -654,7 +645,7 @@ test_window_save_as_suffix_asks (void)
   /* Replace saves there. */
   cc_window_save_to_chosen_file (window, typed);
   wait_for (has_message_dialog, window, "the question again");
-  respond (GTK_WINDOW (find_transient (window, ADW_TYPE_MESSAGE_DIALOG)), "replace");
+  respond (GTK_WINDOW (window_message_dialog (window)), "replace");
   wait_for (project_not_modified, window, "the project to be saved");
   g_assert_true (g_file_equal (cc_window_get_file (window), other));
 
@@ -676,7 +667,7 @@ test_window_save_fails (void)
   wait_for (has_message_dialog, window, "the error dialog");
   g_assert_false (cc_window_get_saving (window));
 
-  dialog = ADW_MESSAGE_DIALOG (find_transient (window, ADW_TYPE_MESSAGE_DIALOG));
+  dialog = window_message_dialog (window);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Save Project");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "x.crosscheck"));
 
@@ -718,7 +709,7 @@ test_window_close_cancel_discard (void)
 
   gtk_window_close (GTK_WINDOW (window));
   wait_for (has_message_dialog, window, "the question");
-  dialog = ADW_MESSAGE_DIALOG (find_transient (window, ADW_TYPE_MESSAGE_DIALOG));
+  dialog = window_message_dialog (window);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
                    "“Three” has unsaved changes. Changes which are not saved will be "
@@ -733,7 +724,7 @@ test_window_close_cancel_discard (void)
   /* Closing again while asking asks once. */
   gtk_window_close (GTK_WINDOW (window));
   ui_test_flush_main_loop ();
-  g_assert_true (find_transient (window, ADW_TYPE_MESSAGE_DIALOG) == GTK_WINDOW (dialog));
+  g_assert_true (window_message_dialog (window) == dialog);
 
   respond (GTK_WINDOW (dialog), "cancel");
   g_assert_nonnull (window);
@@ -742,7 +733,7 @@ test_window_close_cancel_discard (void)
 
   gtk_window_close (GTK_WINDOW (window));
   wait_for (has_message_dialog, window, "the question again");
-  dialog = ADW_MESSAGE_DIALOG (find_transient (window, ADW_TYPE_MESSAGE_DIALOG));
+  dialog = window_message_dialog (window);
   respond (GTK_WINDOW (dialog), "discard");
   wait_for (window_gone, &window, "the window to close");
 
@@ -767,7 +758,7 @@ test_window_close_save (void)
 
   gtk_window_close (GTK_WINDOW (window));
   wait_for (has_message_dialog, window, "the question");
-  dialog = find_transient (window, ADW_TYPE_MESSAGE_DIALOG);
+  dialog = ui_test_find_transient (GTK_WINDOW (window), ADW_TYPE_MESSAGE_DIALOG);
   respond (dialog, "save");
   wait_for (window_gone, &window, "the window to close after saving");
 
@@ -796,13 +787,13 @@ test_window_close_save_fails (void)
 
   gtk_window_close (GTK_WINDOW (window));
   wait_for (has_message_dialog, window, "the question");
-  dialog = find_transient (window, ADW_TYPE_MESSAGE_DIALOG);
+  dialog = ui_test_find_transient (GTK_WINDOW (window), ADW_TYPE_MESSAGE_DIALOG);
   respond (dialog, "save");
   wait_for (window_not_saving, window, "the save to fail");
   wait_for (has_message_dialog, window, "the error dialog");
 
   /* The window stays open with its changes. */
-  dialog = find_transient (window, ADW_TYPE_MESSAGE_DIALOG);
+  dialog = ui_test_find_transient (GTK_WINDOW (window), ADW_TYPE_MESSAGE_DIALOG);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Could Not Save Project");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
@@ -825,7 +816,7 @@ test_window_save_as_dialog (void)
   /* Cancelling leaves everything as it was. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL));
   wait_for (has_file_chooser, window, "the file chooser");
-  chooser = find_transient (window, GTK_TYPE_FILE_CHOOSER);
+  chooser = ui_test_find_transient (GTK_WINDOW (window), GTK_TYPE_FILE_CHOOSER);
   g_assert_true (gtk_window_get_modal (chooser));
   g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==,
                    GTK_FILE_CHOOSER_ACTION_SAVE);
@@ -883,7 +874,7 @@ test_window_quit_asks (void)
   wait_for (window_gone, &unchanged, "the unchanged window to close");
   g_assert_nonnull (changed);
 
-  dialog = find_transient (changed, ADW_TYPE_MESSAGE_DIALOG);
+  dialog = ui_test_find_transient (GTK_WINDOW (changed), ADW_TYPE_MESSAGE_DIALOG);
   respond (dialog, "discard");
   wait_for (window_gone, &changed, "the changed window to close");
 
@@ -954,7 +945,7 @@ click_button (GtkWindow  *window,
 static gboolean
 import_dialog_ready (gpointer data)
 {
-  GtkWindow *dialog = find_transient (data, CC_TYPE_IMPORT_DIALOG);
+  GtkWindow *dialog = ui_test_find_transient (GTK_WINDOW (data), CC_TYPE_IMPORT_DIALOG);
 
   return dialog != NULL && !cc_import_dialog_get_importing (CC_IMPORT_DIALOG (dialog));
 }
@@ -963,7 +954,7 @@ static GtkWindow *
 wait_for_import_dialog (CcWindow *window)
 {
   wait_for (import_dialog_ready, window, "the import dialog to show the files");
-  return find_transient (window, CC_TYPE_IMPORT_DIALOG);
+  return ui_test_find_transient (GTK_WINDOW (window), CC_TYPE_IMPORT_DIALOG);
 }
 
 static gboolean
@@ -1190,7 +1181,7 @@ test_window_drop_project (void)
   g_assert_true (drop (window, &file, 1));
   wait_for (window_has_project, window, "the dropped project to load");
   g_assert_true (g_file_equal (cc_window_get_file (window), file));
-  g_assert_null (find_transient (window, CC_TYPE_IMPORT_DIALOG));
+  g_assert_null (ui_test_find_transient (GTK_WINDOW (window), CC_TYPE_IMPORT_DIALOG));
 
   close_window (window);
 }
@@ -1408,7 +1399,7 @@ test_window_open_offers_draft (void)
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
   gtk_window_close (GTK_WINDOW (window));
   wait_for (has_message_dialog, window, "the question before closing");
-  respond (find_transient (window, ADW_TYPE_MESSAGE_DIALOG), "discard");
+  respond (ui_test_find_transient (GTK_WINDOW (window), ADW_TYPE_MESSAGE_DIALOG), "discard");
   wait_for (window_gone, &window, "the window to close");
   gone.id = id;
   wait_for (draft_gone, &gone, "the draft to be removed");
@@ -1478,7 +1469,7 @@ test_window_import_dialog_chooser (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL));
 
   wait_for (has_file_chooser, window, "the file chooser");
-  chooser = find_transient (window, GTK_TYPE_FILE_CHOOSER);
+  chooser = ui_test_find_transient (GTK_WINDOW (window), GTK_TYPE_FILE_CHOOSER);
   g_assert_true (gtk_window_get_modal (chooser));
   g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==,
                    GTK_FILE_CHOOSER_ACTION_OPEN);
@@ -1491,7 +1482,7 @@ test_window_import_dialog_chooser (void)
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
   wait_for (has_no_file_chooser, window, "the file chooser to close");
   g_assert_true (cc_window_is_empty (window));
-  g_assert_null (find_transient (window, CC_TYPE_IMPORT_DIALOG));
+  g_assert_null (ui_test_find_transient (GTK_WINDOW (window), CC_TYPE_IMPORT_DIALOG));
 
   close_window (window);
 }

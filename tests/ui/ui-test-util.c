@@ -128,6 +128,24 @@ ui_test_remove_tree (const char *path)
   g_rmdir (path);
 }
 
+/* The visible toplevel of @type that @window is parent to, if any. */
+GtkWindow *
+ui_test_find_transient (GtkWindow *window,
+                        GType      type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (const GList *iter = toplevels; iter != NULL; iter = iter->next)
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (iter->data, type) &&
+          gtk_window_get_transient_for (iter->data) == window &&
+          gtk_widget_get_visible (iter->data))
+        return iter->data;
+    }
+
+  return NULL;
+}
+
 /* A widget under @widget, or @widget itself, that @match accepts, depth first. */
 GtkWidget *
 ui_test_find_widget (GtkWidget         *widget,

@@ -35,6 +35,8 @@ void       ui_test_remove_tree          (const char    *path);
 typedef gboolean (*UiTestWidgetMatch) (GtkWidget     *widget,
                                        gconstpointer  data);
 
+GtkWindow *ui_test_find_transient       (GtkWindow     *window,
+                                         GType          type);
 GtkWidget *ui_test_find_widget          (GtkWidget         *widget,
                                          UiTestWidgetMatch  match,
                                          gconstpointer      data);
